@@ -1,0 +1,178 @@
+"""Who says what: speakers of clauses, normalised across mentions, and the stance they take."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from checker.lexicon import StanceLexicon
+from checker.models import Speaker
+
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_GROUP = {"it", "they", "we", "i"}
+_TITLE_WORDS = {
+    "spokesman", "spokeswoman", "spokesperson", "head", "chief", "director", "official", "officials",
+    "minister", "governor", "president", "colonel", "general", "mayor", "leader", "leaders", "member",
+    "commander", "executive", "chairman", "chairwoman", "secretary", "ambassador", "doctor", "dr",
+    "professor", "captain", "lieutenant", "sergeant", "major", "officer", "analyst", "economist",
+}
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our"}
+
+
+@dataclass
+class SpeakerBook:
+    """Speakers met so far in one document, so later mentions resolve to the same one."""
+
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    last_person: Speaker | None = None
+    last_group: Speaker | None = None
+
+    def resolve(self, phrase: SpacySpan) -> Speaker | None:
+        """Return the Speaker a subject `phrase` ("Selo", "SDF spokesman Talal Selo", "she") names."""
+        text = phrase.text.strip()
+        low = text.lower()
+        if low in _PRONOUNS_PERSON:
+            return self.last_person or self.last_group
+        if low in _PRONOUNS_GROUP:
+            return self.last_group or self.last_person
+        known = self._known_surname(phrase)
+        if known is not None:
+            self.last_person = known
+            return known
+        person = next((e for e in phrase.ents if e.label_ == "PERSON"), None)
+        if person is None:
+            person = _proper_name_without_entity(phrase)
+        org = next((e.text for e in phrase.ents if e.label_ in ("ORG", "NORP", "GPE") and e is not person), None)
+        if person is not None:
+            return self._person(person.text if hasattr(person, "text") else str(person), org)
+        return self._group(phrase, org)
+
+    def _known_surname(self, phrase: SpacySpan) -> Speaker | None:
+        """A bare surname ("Dillon") of someone already named, whatever the tagger calls it."""
+        words = [t.text for t in phrase if t.tag_ == "NNP"]
+        if len(words) != 1 or len(phrase) > 2:
+            return None
+        return self.speakers.get(f"person:{words[0].lower()}")
+
+    def _person(self, name: str, org: str | None) -> Speaker:
+        name = re.sub(r"^(?:the\s+)?", "", name).strip(" ,")
+        surname = name.split()[-1].lower()
+        for speaker in self.speakers.values():
+            if speaker.named and speaker.key.startswith("person:") and speaker.key.split(":", 1)[1] == surname:
+                if len(name.split()) > len(speaker.name.split()) or (org and not speaker.organisation):
+                    speaker = Speaker(key=speaker.key, name=name if len(name.split()) > len(speaker.name.split())
+                                      else speaker.name, organisation=speaker.organisation or org)
+                    self.speakers[speaker.key] = speaker
+                self.last_person = speaker
+                return speaker
+        speaker = Speaker(key=f"person:{surname}", name=name, organisation=org)
+        self.speakers[speaker.key] = speaker
+        self.last_person = speaker
+        return speaker
+
+    def _group(self, phrase: SpacySpan, org: str | None) -> Speaker | None:
+        words = [t for t in phrase if t.dep_ not in ("relcl", "acl", "prep") and not _inside_clause(t, phrase)]
+        kept = [t.text for t in words if t.text.lower() not in _DETERMINERS and t.pos_ != "PUNCT"]
+        if not kept:
+            return None
+        name = " ".join(kept)
+        key = "group:" + " ".join(t.lemma_.lower() for t in words if t.text.lower() not in _DETERMINERS and t.pos_ != "PUNCT")
+        named = not (phrase[0].lower_ in ("a", "an", "another", "one") or phrase.root.lower_ in ("source", "sources"))
+        speaker = self.speakers.get(key) or Speaker(key=key, name=name, organisation=org, named=named)
+        self.speakers[key] = speaker
+        self.last_group = speaker
+        return speaker
+
+
+def _inside_clause(token: Token, phrase: SpacySpan) -> bool:
+    """True for tokens inside a relative clause or prepositional phrase of the phrase's root."""
+    t = token
+    while t.i != phrase.root.i and phrase.start <= t.head.i < phrase.end and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "prep", "appos"):
+            return True
+        t = t.head
+    return False
+
+
+def _proper_name_without_entity(phrase: SpacySpan) -> SpacySpan | None:
+    """Find a person's name the tagger missed: a run of proper nouns that ends the phrase's root."""
+    root = phrase.root
+    if root.tag_ != "NNP" or root.lower_ in _TITLE_WORDS:
+        return None
+    start = root.i
+    while start - 1 >= phrase.start and phrase.doc[start - 1].tag_ == "NNP" and phrase.doc[start - 1].lower_ not in _TITLE_WORDS:
+        start -= 1
+    candidate = phrase.doc[start:root.i + 1]
+    if any(e.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") for e in candidate.ents):
+        return None
+    return candidate if len(candidate) <= 3 else None
+
+
+def subject_phrase(verb: Token) -> SpacySpan | None:
+    """Return the subject subtree of `verb`, following "saying" back to its head's subject."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.doc[child.left_edge.i:child.right_edge.i + 1]
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        return subject_phrase(verb.head)
+    return None
+
+
+def according_to(sentence: SpacySpan) -> tuple[SpacySpan, tuple[int, int]] | None:
+    """Return (speaker phrase, frame token range) of "according to X" in `sentence`."""
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor(1).lower_ == "to":
+            to = token.nbor(1)
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase = token.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+            end = phrase.end
+            if end < sentence.end and token.doc[end].text == ",":
+                end += 1
+            start = token.i
+            if start > sentence.start and token.doc[start - 1].text == ",":
+                start -= 1
+            return phrase, (start, end)
+    return None
+
+
+def is_speech_verb(token: Token, lex: StanceLexicon) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.speech_verbs
+
+
+def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: set[int]) -> str:
+    """Return "negated", "hedged" or "asserted" for the clause of `tokens` headed by `head`."""
+    for t in tokens:
+        if t.i in skip:
+            continue
+        low = t.lower_
+        if t.dep_ == "neg" or low in ("not", "n't", "never"):
+            if t.head.i == head.i or t.head.head.i == head.i:
+                return "negated"
+        if low == "no" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("more", "fewer", "less", "later", "longer", "sooner"):
+            continue
+        if low in ("no", "none", "nobody", "nothing", "neither") and t.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "attr", "neg"):
+            return "negated"
+    if head.lemma_.lower() in lex.negative_verbs:
+        return "negated"
+    for t in tokens:
+        if t.i in skip:
+            continue
+        if t.lower_ in lex.hedge_words and (t.dep_ in ("aux", "advmod") and _governs(head, t)):
+            return "hedged"
+    return "asserted"
+
+
+def _governs(head: Token, token: Token) -> bool:
+    t = token
+    for _ in range(4):
+        if t.i == head.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False

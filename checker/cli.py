@@ -1,0 +1,226 @@
+"""The `claimcheck` command line: a thin layer over the pipeline."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from checker import __version__
+from checker.errors import CheckerError
+from checker.models import SEVERITY_RANK
+
+if TYPE_CHECKING:
+    from checker.pipeline import Checker
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  help="Find claims that cannot all be true across conflicting reports.")
+rules_app = typer.Typer(no_args_is_help=True, help="List, explain and test the contradiction rules.")
+app.add_typer(rules_app, name="rules")
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    html = "html"
+
+
+class ExtractFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Severity(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"warning: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Find claims that cannot all be true across conflicting reports."""
+
+
+DocsArg = Annotated[list[str], typer.Argument(help="Article files (.txt, .md); '-' reads standard input.",
+                                              show_default=False)]
+RulesOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="Extra rules folder (repeatable).")]
+
+
+def _rule_folders(extra: list[Path] | None) -> list[Path]:
+    from checker.ruleset import SHIPPED_RULES
+
+    return [SHIPPED_RULES, *(extra or [])]
+
+
+def _build_checker(rule_folders: list[Path], select: list[str] | None, ignore: list[str] | None,
+                   cache: Path | None) -> "Checker":
+    from checker.embed import CachedEmbedder, SentenceTransformerEmbedder
+    from checker.extract import ClaimExtractor
+    from checker.lexicon import load_lexicon
+    from checker.nlp import load_parser
+    from checker.pipeline import Checker
+    from checker.ruleset import SHIPPED_RULES, load_rules, select_rules
+
+    lexicon = load_lexicon(SHIPPED_RULES)
+    rules = select_rules(load_rules(rule_folders), select, ignore)
+    embedder = SentenceTransformerEmbedder()
+    wrapped = CachedEmbedder(embedder, cache) if cache else embedder
+    return Checker(ClaimExtractor(load_parser(), lexicon), wrapped, lexicon, rules)
+
+
+def _progress(done: int, total: int) -> None:
+    if total >= 5 and sys.stderr.isatty():
+        sys.stderr.write(f"\rreading documents {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+@app.command()
+def check(
+    docs: DocsArg,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
+    rules: RulesOpt = None,
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rule codes or prefixes, e.g. NUM.")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rule codes or prefixes.")] = None,
+    fail_on: Annotated[Severity, typer.Option(help="Lowest severity that makes the exit status 1.")] = Severity.error,
+    cache: Annotated[Optional[Path], typer.Option(help="Folder for an embedding cache (off unless given).")] = None,
+) -> None:
+    """Flag claims in DOCS that cannot all be true. Exit 0: none; 1: conflicts found; 2: usage or input error."""
+    from checker.ingest import read_documents
+    from checker.report import render_json, render_text
+
+    try:
+        documents = read_documents(docs, _warn)
+        checker = _build_checker(_rule_folders(rules), select, ignore, cache)
+        report = checker.check(documents, _progress)
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
+    if output_format is OutputFormat.json:
+        sys.stdout.write(render_json(report))
+    elif output_format is OutputFormat.text:
+        sys.stdout.write(render_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
+    else:
+        typer.echo(f"error: format '{output_format.value}' is not available yet", err=True)
+        raise typer.Exit(2)
+    threshold = SEVERITY_RANK[fail_on.value]
+    failing = any(SEVERITY_RANK[c.severity] >= threshold for c in report.conflicts)
+    raise typer.Exit(1 if failing else 0)
+
+
+@app.command()
+def extract(
+    docs: DocsArg,
+    output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.text,
+) -> None:
+    """List every claim found in DOCS with its span, speaker, stance and quantity."""
+    from checker.extract import ClaimExtractor
+    from checker.ingest import read_documents
+    from checker.lexicon import load_lexicon
+    from checker.nlp import load_parser
+    from checker.report import render_claims_json, render_claims_text
+    from checker.ruleset import SHIPPED_RULES
+
+    try:
+        documents = read_documents(docs, _warn)
+        extractor = ClaimExtractor(load_parser(), load_lexicon(SHIPPED_RULES))
+        claims = [c for d in documents for c in extractor.extract(d)]
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
+    render = render_claims_json if output_format is ExtractFormat.json else render_claims_text
+    sys.stdout.write(render(claims, documents))
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOpt = None) -> None:
+    """List the rules: code, severity, kind and name."""
+    from checker.ruleset import load_rules
+
+    try:
+        loaded = load_rules(_rule_folders(rules))
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
+    for rule in loaded:
+        typer.echo(f"{rule.code}  {rule.severity:<7}  {rule.kind:<9}  {rule.name}")
+
+
+@rules_app.command("explain")
+def rules_explain(code: Annotated[str, typer.Argument(help="Rule code or name, e.g. NUM101.")],
+                  rules: RulesOpt = None) -> None:
+    """Print what a rule flags, why it matters and what it does not flag."""
+    from checker.ruleset import find_rule, load_rules
+
+    try:
+        rule = find_rule(load_rules(_rule_folders(rules)), code)
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
+    if rule is None:
+        typer.echo(f"error: no rule '{code}'; `claimcheck rules list` shows them all", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{rule.code} {rule.name} ({rule.kind}, {rule.severity})\n")
+    typer.echo(f"## What it flags\n{rule.doc.flags.strip()}\n")
+    typer.echo(f"## Why it matters\n{rule.doc.why.strip()}\n")
+    typer.echo(f"## Not flagged\n{rule.doc.not_flagged.strip()}\n")
+    typer.echo("## Example that is flagged")
+    for text in rule.examples.fail[0]:
+        typer.echo(f"  {text}")
+    typer.echo("\n## Example that is not flagged")
+    for text in rule.examples.pass_[0]:
+        typer.echo(f"  {text}")
+
+
+@rules_app.command("test")
+def rules_test(rules: RulesOpt = None) -> None:
+    """Run every rule's pass and fail examples; exit 1 if any example gives the wrong answer."""
+    from checker.rule_examples import run_examples
+
+    try:
+        checker = _build_checker(_rule_folders(rules), None, None, None)
+        failures = run_examples(checker)
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
+    for line in failures:
+        typer.echo(line)
+    typer.echo(f"{len(checker.rules)} rules, {len(failures)} failing examples")
+    raise typer.Exit(1 if failures else 0)
+
+
+def main() -> None:
+    """Run the CLI; an unexpected failure is reported in one line, never as a traceback."""
+    try:
+        app()
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        typer.echo(f"error: internal error: {exc.__class__.__name__}: {exc}\n"
+                   "  hint: rerun with CLAIMCHECK_DEBUG=1 for details and report it", err=True)
+        sys.exit(2)

@@ -1,0 +1,138 @@
+"""Pair up claims about one subject and run every selected rule on each pair."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+
+import numpy as np
+
+from checker.kinds import CONFLICT_KIND, KINDS, Finding, Pair
+from checker.lexicon import Lexicon
+from checker.models import Claim, Conflict, ConflictClaim, Document, SEVERITY_RANK
+from checker.ruleset import RuleSpec
+
+# Pairs below this content and subject similarity are never compared (blocking).
+CANDIDATE_FLOOR = 0.25
+# Above this many claims of one kind, each claim is compared with its nearest neighbours only.
+NEIGHBOURS = 50
+
+
+def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarray) -> Iterator[tuple[int, int]]:
+    """Yield index pairs (i < j) of claims of one kind that are close enough in meaning to compare."""
+    by_kind: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        # NOTE: a statement about a figure ("that figure included ...") is compared with figures.
+        by_kind.setdefault("numeric" if claim.quantity is not None else claim.kind, []).append(i)
+    for indices in by_kind.values():
+        idx = np.array(indices)
+        for row_start in range(0, len(idx), 512):
+            rows = idx[row_start:row_start + 512]
+            sims = np.maximum(content[rows] @ content[idx].T, subjects[rows] @ subjects[idx].T)
+            if len(idx) > NEIGHBOURS:
+                # NOTE: keep each claim's nearest neighbours only, so comparing stays linear in claims.
+                cut = np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
+                sims = np.where(sims >= cut, sims, -1.0)
+            for r, row in enumerate(rows):
+                for c in np.nonzero(sims[r] >= CANDIDATE_FLOOR)[0]:
+                    col = int(idx[c])
+                    if col > row:
+                        yield int(row), col
+
+
+def find_conflicts(claims: list[Claim], content: np.ndarray, subjects: np.ndarray, rules: list[RuleSpec],
+                   lexicon: Lexicon, documents: dict[str, Document]) -> list[Conflict]:
+    """Return the conflicts that `rules` find among `claims`, one per pair of claims, most severe kept."""
+    opposites = [(set(a.split("|")), set(b.split("|"))) for a, b in lexicon.stance.opposite_predicates]
+    parsed = [(rule, rule.parsed_params()) for rule in rules]
+    best: dict[tuple[str, str], Conflict] = {}
+    by_id = {c.id: i for i, c in enumerate(claims)}
+    pairs = set(candidate_pairs(claims, content, subjects))
+    pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
+    for i, j in sorted(pairs):
+        a, b = claims[i], claims[j]
+        if _overlap(a, b):
+            continue
+        pair = Pair(a, b, float(content[i] @ content[j]), float(subjects[i] @ subjects[j]))
+        for rule, params in parsed:
+            spec = KINDS[rule.kind]
+            if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:
+                continue
+            finding = spec.compare(pair, params, opposites) if rule.kind == "opposite" else spec.compare(pair, params)
+            if finding is None:
+                continue
+            conflict = build_conflict(rule, finding, a, b, documents)
+            key = (min(a.id, b.id), max(a.id, b.id))
+            old = best.get(key)
+            if old is None or SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[old.severity]:
+                best[key] = conflict
+    return _drop_restatements(sorted(best.values(), key=_order))
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return a.document == b.document and a.start < b.end and b.start < a.end
+
+
+def _order(c: Conflict) -> tuple[str, int, str, int, str]:
+    first, second = c.claims[0], c.claims[1]
+    return first.document, first.start, second.document, second.start, c.code
+
+
+def _drop_restatements(conflicts: list[Conflict]) -> list[Conflict]:
+    """Keep one conflict per pair of sentences: a figure and its clause say the same thing."""
+    seen: set[tuple[str, ...]] = set()
+    kept: list[Conflict] = []
+    for conflict in sorted(conflicts, key=lambda c: (-SEVERITY_RANK[c.severity], -c.confidence, _order(c))):
+        key = tuple(sorted(f"{cl.document}:{cl.line}" for cl in conflict.claims)) + (conflict.kind,)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(conflict)
+    return sorted(kept, key=_order)
+
+
+def source_name(claim: Claim, documents: dict[str, Document]) -> str:
+    speaker = claim.speaker or "the author"
+    return f"{speaker} ({claim.document})" if len(documents) > 1 else speaker
+
+
+def build_conflict(rule: RuleSpec, finding: Finding, a: Claim, b: Claim, documents: dict[str, Document]) -> Conflict:
+    if (a.document, a.start) > (b.document, b.start):
+        a, b = b, a
+        finding = Finding(finding.confidence, finding.value_b, finding.value_a, finding.detail)
+    source_a, source_b = source_name(a, documents), source_name(b, documents)
+    fields = {
+        "source_a": source_a, "source_b": source_b, "quote_a": _quote(a.text), "quote_b": _quote(b.text),
+        "value_a": finding.value_a, "value_b": finding.value_b, "subject": a.subject or b.subject,
+        "detail": finding.detail,
+    }
+    message = rule.message.format(**fields)
+    reason = f"{a.speaker or 'the author'}: {_quote(a.text, 60)}; {b.speaker or 'the author'}: {_quote(b.text, 60)}"
+    return Conflict(
+        code=rule.code, rule=rule.name, kind=CONFLICT_KIND[rule.kind], severity=rule.severity,  # type: ignore[arg-type]
+        confidence=round(finding.confidence, 3), message=message, reason=reason,
+        fingerprint=fingerprint(rule.code, a, b),
+        claims=[_conflict_claim(a, documents), _conflict_claim(b, documents)],
+    )
+
+
+def _quote(text: str, limit: int = 90) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _conflict_claim(claim: Claim, documents: dict[str, Document]) -> ConflictClaim:
+    line, column = documents[claim.document].line_col(claim.start)
+    return ConflictClaim(document=claim.document, start=claim.start, end=claim.end, line=line, column=column,
+                         text=claim.text, speaker=claim.speaker, stance=claim.stance, claim_id=claim.id)
+
+
+def normalise_quote(text: str) -> str:
+    return re.sub(r"[^a-z0-9%$€£]+", " ", text.lower()).strip()
+
+
+def fingerprint(code: str, a: Claim, b: Claim) -> str:
+    """A fingerprint of the conflict that survives edits elsewhere in the documents."""
+    sides = sorted(f"{a_.speaker_key or ''}|{normalise_quote(a_.text)}" for a_ in (a, b))
+    return hashlib.sha256("\x00".join([code, *sides]).encode()).hexdigest()[:20]

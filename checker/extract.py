@@ -1,0 +1,501 @@
+"""Read a Document into Claims: figures, dates and statements, each with speaker and stance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
+from checker.dates import FoundDate, find_dateline, find_dates, find_times, resolve_weekday
+from checker.lexicon import Lexicon
+from checker.models import Claim, Document, Quantity, Speaker
+from checker.quantities import FoundQuantity, find_quantities
+from checker.segment import passages
+
+_CLAUSE_DEPS = {"ccomp", "conj", "advcl", "parataxis", "relcl", "acl"}
+_FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "aux", "auxpass", "neg", "prep", "npadvmod", "advmod",
+               "punct", "prt", "agent", "cc", "mark", "attr", "oprd"}
+_TIME_WORDS = re.compile(
+    r"\b(?:before|after|since|until|prior to|ahead of|ago|earlier|previous|previously|last|initially|"
+    r"at first|first|originally|later|now|currently|still)\b",
+    re.I,
+)
+_FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|toll|tally|total|count)\b", re.I)
+_INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which)\b\s*(?:both\s+)?(?P<set>[^.;,]*)", re.I)
+_ADDITIVE = re.compile(r"(?:^\s*[\w\s-]{0,30}?\band\s+(?=[\d$€£])|\b(?:plus(?:\s+a\s+further)?|along with|in addition to|"
+                       r"on top of|as well as|together with|a further|and another|besides)\b\s*)(?P<set>[^.;]*)", re.I)
+_EARLIER_FIGURE = re.compile(r"\b(?:down|up)\s+from\s*$|\bfrom\s*$|\bcompared\s+with\s*$|\bagainst\s*$", re.I)
+
+
+@dataclass
+class _Clause:
+    head: Token
+    tokens: list[Token]
+    start: int  # char offsets in the passage doc
+    end: int
+    speaker: Speaker | None
+    stance: str
+    denier: Speaker | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class _Frame:
+    verb: Token
+    speaker: Speaker | None
+    tokens: set[int]
+    denial: bool
+    hedge: bool
+
+
+class ClaimExtractor:
+    """Extract claims from documents with a spaCy pipeline and the lexicon in `rules/lexicon`."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.nlp = nlp
+        self.lex = lexicon
+
+    def extract(self, doc: Document) -> list[Claim]:
+        """Return every claim in `doc`, in text order."""
+        text = doc.analysis_text
+        dateline, year = find_dateline(text)
+        spans = passages(text)
+        book = SpeakerBook()
+        claims: list[Claim] = []
+        last_figure: Claim | None = None
+        for (p_start, p_end), parsed in zip(spans, self.nlp.pipe(text[s:e] for s, e in spans)):
+            for claim in self._passage_claims(doc, parsed, p_start, book, dateline, year):
+                if (claim.kind == "statement" and last_figure is not None
+                        and _FIGURE_ANAPHOR.search(text[claim.sentence_start:claim.end])):
+                    claim = _link_figure_anaphor(claim, last_figure)
+                if claim.kind == "numeric":
+                    last_figure = claim
+                claims.append(claim)
+        return _dedupe(claims)
+
+    # -- passages and sentences -------------------------------------------------------------
+
+    def _passage_claims(self, doc: Document, parsed: SpacyDoc, base: int, book: SpeakerBook,
+                        dateline: dt.date | None, year: int | None) -> list[Claim]:
+        sentences = list(parsed.sents)
+        clauses_by_sentence = [self._clauses(s, book) for s in sentences]
+        _carry_quote_speakers(parsed, sentences, clauses_by_sentence)
+        claims: list[Claim] = []
+        previous = ""
+        for sentence, clauses in zip(sentences, clauses_by_sentence):
+            claims += self._sentence_claims(doc, sentence, clauses, base, dateline, year, previous)
+            previous = sentence.text
+        return claims
+
+    def _frames(self, sentence: SpacySpan, book: SpeakerBook) -> list[_Frame]:
+        frames: list[_Frame] = []
+        for token in sentence:
+            if not is_speech_verb(token, self.lex.stance):
+                continue
+            content = ([c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+                       or _denied_objects(token, self.lex) or _reported_objects(token, self.lex))
+            subj = subject_phrase(token)
+            if subj is None or (not content and token.dep_ not in ("ROOT", "advcl")):
+                continue
+            subj = _statement_author(subj)
+            speaker = book.resolve(subj)
+            content_ids = {t.i for c in content for t in c.subtree}
+            tokens = {token.i} | {t.i for t in subj}
+            for child in token.children:
+                if child.dep_ in _FRAME_DEPS and child.i not in content_ids:
+                    tokens |= {t.i for t in child.subtree if t.i not in content_ids}
+            denial = token.lemma_.lower() in self.lex.stance.denial_verbs
+            frames.append(_Frame(token, speaker, tokens, denial, False))
+        for token in sentence:
+            if token.lemma_.lower() in self.lex.stance.hedge_verbs and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
+                subj = subject_phrase(token)
+                tokens = {token.i} | ({t.i for t in subj} if subj is not None else set())
+                tokens |= {c.i for c in token.children if c.dep_ in ("mark", "aux", "punct")}
+                frames.append(_Frame(token, None, tokens, False, True))
+        return frames
+
+    def _clauses(self, sentence: SpacySpan, book: SpeakerBook) -> list[_Clause]:
+        frames = self._frames(sentence, book)
+        frame_tokens = set().union(*(f.tokens for f in frames)) if frames else set()
+        by_verb = {f.verb.i: f for f in frames}
+        acc = according_to(sentence)
+        acc_speaker = book.resolve(acc[0]) if acc else None
+        if acc:
+            frame_tokens |= set(range(*acc[1]))
+        heads = _clause_heads(sentence, frame_tokens, by_verb)
+        clauses: list[_Clause] = []
+        head_ids = {h.i for h in heads}
+        for head in heads:
+            tokens = [t for t in _own_subtree(head, head_ids) if t.i not in frame_tokens]
+            tokens = _trim_tokens(tokens)
+            if not tokens:
+                continue
+            frame, hedge = _governing_frame(head, by_verb)
+            speaker = frame.speaker if frame is not None else None
+            if speaker is None and acc_speaker is not None:
+                speaker = acc_speaker
+            stance = clause_stance(tokens, head, self.lex.stance, set())
+            extra: dict[str, object] = {}
+            if frame is not None and frame.denial:
+                stance = "denied"
+                extra = _denial_parts(frame.verb, tokens, book)
+            elif hedge and stance == "asserted":
+                stance = "hedged"
+            denier = frame.speaker if frame is not None and frame.denial else None
+            clauses.append(_Clause(head, tokens, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
+                                   speaker, stance, denier=denier, extra=extra))
+        return clauses
+
+    # -- claims -----------------------------------------------------------------------------
+
+    def _sentence_claims(self, doc: Document, sentence: SpacySpan, clauses: list[_Clause], base: int,
+                         dateline: dt.date | None, year: int | None, previous: str) -> list[Claim]:
+        s_text = sentence.text
+        s0 = sentence.start_char
+        times = find_times(s_text)
+        dates = find_dates(s_text, dateline, year)
+        date_spans = [(d.start, d.end) for d in dates] + times
+        figures = find_quantities(s_text, self.lex.quantities, date_spans)
+        claims: list[Claim] = []
+        for clause in clauses:
+            if _is_boilerplate(clause, self.lex):
+                continue
+            c0, c1 = clause.start - s0, clause.end - s0
+            content = _content_text(clause, self.lex)
+            common = self._common(doc, clause, base, s0, sentence, content, previous)
+            if (clause.head.pos_ in ("VERB", "AUX", "ADJ") or clause.head.dep_ == "dobj") and sum(1 for t in clause.tokens if not t.is_punct) >= 3:
+                claims += self._statements(doc, clause, base, common)
+            in_clause = [f for f in figures if c0 <= f.start and f.end <= c1]
+            for i, fig in enumerate(in_clause):
+                claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, common))
+            for found in dates:
+                if c0 <= found.start and found.end <= c1:
+                    claims.append(self._date(doc, clause, found, base, s0, dateline, common))
+        return claims
+
+    def _common(self, doc: Document, clause: _Clause, base: int, s0: int, sentence: SpacySpan, content: str,
+                previous: str) -> dict[str, object]:
+        speaker = clause.speaker
+        subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        subject = doc.analysis_text[base + subj.left_edge.idx: base + subj.right_edge.idx + len(subj.right_edge.text)] if subj is not None else ""
+        if subject.lower().strip() in ("a few", "only a few", "some", "none", "all", "most", "many", "few") and previous:
+            subject = subject + " (" + previous[-120:] + ")"
+        modality = _modality(clause, self.lex)
+        return {
+            "speaker": speaker,
+            "stance": clause.stance,
+            "content": content,
+            "subject": subject.strip(),
+            "predicate": clause.head.lemma_.lower(),
+            "sentence_start": base + sentence.start_char,
+            "sentence_end": base + sentence.end_char,
+            "modality": modality,
+            "time_frame": _time_frame(" ".join(t.text for t in clause.tokens)),
+        }
+
+    def _claim(self, *, kind: str, start: int, end: int, doc: Document, speaker: Speaker | None,
+               **fields: object) -> Claim:
+        text = doc.text[start:end]
+        return Claim(id=f"{doc.path}:{start}-{end}:{kind}", document=doc.path, start=start, end=end, text=text,
+                     kind=kind, speaker=speaker.name if speaker else None,
+                     speaker_key=speaker.key if speaker else None,
+                     organisation=speaker.organisation if speaker else None, **fields)
+
+    def _statements(self, doc: Document, clause: _Clause, base: int, common: dict[str, object]) -> list[Claim]:
+        """One claim per clause; a denial gives two: the denial, and the denied claim credited to its maker."""
+        if clause.stance != "denied" or "denial_span" not in clause.extra:
+            return [self._claim(kind="statement", start=base + clause.start, end=base + clause.end, doc=doc, **common)]
+        d0, d1 = clause.extra["denial_span"]  # type: ignore[misc]
+        denial = self._claim(kind="statement", start=base + d0, end=base + d1, doc=doc, **common)
+        asserter = clause.extra.get("asserter")
+        if asserter is None or d1 > clause.start:
+            return [denial]
+        fields = dict(common, speaker=asserter, stance="reported")
+        # NOTE: the denial spans the denying words; the denied claim spans what was denied.
+        denied = self._claim(kind="statement", start=base + clause.start, end=base + clause.end, doc=doc, **fields)
+        return [denial.model_copy(update={"denies": denied.id}), denied]
+
+    def _numeric(self, doc: Document, sentence: SpacySpan, clause: _Clause, fig: FoundQuantity,
+                 siblings: list[FoundQuantity], index: int, base: int, common: dict[str, object]) -> Claim:
+        s0 = sentence.start_char
+        counted, counted_end = _counted_thing(sentence, s0 + fig.start, s0 + fig.end)
+        end = max(s0 + fig.end, counted_end) if counted else s0 + fig.end
+        qty = fig.quantity.model_copy(update={"counted": counted})
+        if fig.score:
+            qty = qty.model_copy(update={"unit": "score", "counted": fig.score})
+        window_start = siblings[index - 1].end if index > 0 else clause.start - s0
+        window_end = siblings[index + 1].start if index + 1 < len(siblings) else clause.end - s0
+        local = sentence.text[window_start:window_end]
+        fields = dict(common)
+        frame = _time_frame(local)
+        before = sentence.text[max(0, fig.start - 20):fig.start]
+        if _EARLIER_FIGURE.search(before):
+            frame = "earlier" + (f" {frame}" if frame else "")
+        fields["time_frame"] = frame
+        scope = _scope(sentence.text[fig.end:clause.end - s0])
+        if scope:
+            fields["scope_relation"], fields["scope_set"] = scope
+        if counted:
+            fields["subject"] = counted
+        return self._claim(kind="numeric", start=base + s0 + fig.start, end=base + end, doc=doc, quantity=qty, **fields)
+
+    def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: dt.date | None,
+              common: dict[str, object]) -> Claim:
+        future = common["modality"] == "planned"
+        value = resolve_weekday(found.value, dateline, future)
+        start, end = base + s0 + found.start, base + s0 + found.end
+        prefix = doc.analysis_text[max(0, start - 3):start]
+        if prefix.lower() == "on ":
+            start -= 3
+        return self._claim(kind="date", start=start, end=end, doc=doc, date=value, **common)
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+def _statement_author(subj: SpacySpan) -> SpacySpan:
+    """ "a statement by the SDF" names the SDF, not the statement."""
+    if subj.root.lemma_.lower() in ("statement", "report", "communique", "release", "spokesman", "spokeswoman"):
+        for child in subj.root.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "for"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and subj.root.lemma_.lower() in ("statement", "report", "communique", "release"):
+                    return subj.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+    return subj
+
+
+def _denied_objects(verb: Token, lex: Lexicon) -> list[Token]:
+    """The clause a denial is aimed at: "denied (an earlier comment by X) that CLAUSE"."""
+    if verb.lemma_.lower() not in lex.stance.denial_verbs:
+        return []
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found += [c for c in child.subtree if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")][:1]
+    return found
+
+
+def _reported_objects(verb: Token, lex: Lexicon) -> list[Token]:
+    """ "Selo said 275 militants left": the parser makes the figure an object with a clause on it."""
+    if verb.lemma_.lower() in lex.stance.denial_verbs:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and any(
+        g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" for g in c.children)]
+
+
+def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int, _Frame]) -> list[Token]:
+    heads: list[Token] = []
+    for token in sentence:
+        if token.i in frame_tokens or token.i in frames:
+            continue
+        if token.dep_ == "ROOT":
+            heads.append(token)
+        elif token.head.i in frames and token.dep_ in ("ccomp", "xcomp", "acl", "relcl", "dobj"):
+            heads.append(token)
+        elif token.dep_ in ("ccomp", "conj", "advcl", "parataxis") and token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            heads.append(token)
+        elif token.dep_ in ("acl", "relcl") and (token.head.i in frame_tokens or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children)) and token.pos_ in ("VERB", "AUX"):
+            heads.append(token)
+    return heads
+
+
+def _own_subtree(head: Token, head_ids: set[int]) -> list[Token]:
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.i not in head_ids)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _trim_tokens(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ in ("that", "but", "and", "however")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    if tokens:
+        # keep the clause one contiguous stretch: cut at the first gap of more than two tokens
+        run = [tokens[0]]
+        for t in tokens[1:]:
+            if t.i - run[-1].i > 3:
+                break
+            run.append(t)
+        tokens = run
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+            tokens = tokens[:-1]
+    return tokens
+
+
+def _governing_frame(head: Token, frames: dict[int, _Frame]) -> tuple[_Frame | None, bool]:
+    """Walk up from a clause head to the speech verb that frames it; note belief verbs passed."""
+    t = head
+    hedge = False
+    for _ in range(8):
+        parent = t.head
+        if parent.i == t.i:
+            break
+        frame = frames.get(parent.i)
+        if frame is not None and frame.hedge:
+            hedge = True
+        elif frame is not None:
+            return frame, hedge
+        t = parent
+    return None, hedge
+
+
+def _denial_parts(verb: Token, content: list[Token], book: SpeakerBook) -> dict[str, object]:
+    """Where the denial itself is written, and who made the denied claim ("a comment by X")."""
+    content_ids = {t.i for t in content}
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        last = max(content, key=lambda t: t.i)
+        return {"denial_span": (verb.idx, last.idx + len(last.text))}
+    kept = [t for t in obj.subtree if t.i not in content_ids and not (t.dep_ == "mark" and t.lower_ == "that")]
+    kept = [t for t in kept if t.i < min(content_ids, default=10**9)] or kept
+    while len(kept) > 1 and (kept[-1].lower_ in ("that", "which", ",") or kept[-1].is_punct):
+        kept = kept[:-1]
+    end_tok = max(kept, key=lambda t: t.i)
+    parts: dict[str, object] = {"denial_span": (verb.idx, end_tok.idx + len(end_tok.text))}
+    by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")), None)
+    pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if pobj is not None:
+        parts["asserter"] = book.resolve(pobj.doc[pobj.left_edge.i:pobj.right_edge.i + 1])
+    return parts
+
+
+def _carry_quote_speakers(parsed: SpacyDoc, sentences: list[SpacySpan], clauses: list[list[_Clause]]) -> None:
+    """Give sentences inside a multi-sentence quotation the speaker named where it closes or opens."""
+    text = parsed.text
+    regions = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+    for q0, q1 in regions:
+        inside = [i for i, s in enumerate(sentences) if s.start_char < q1 and q0 < s.end_char]
+        speaker = next((c.speaker for i in inside for c in clauses[i] if c.speaker is not None), None)
+        if speaker is None:
+            continue
+        for i in inside:
+            for clause in clauses[i]:
+                if clause.speaker is None:
+                    clause.speaker = speaker
+
+
+def _is_boilerplate(clause: _Clause, lex: Lexicon) -> bool:
+    text = " ".join(t.lower_ for t in clause.tokens)
+    return any(p in text for p in lex.stance.no_comment_phrases)
+
+
+def _content_text(clause: _Clause, lex: Lexicon) -> str:
+    """The clause with negation and hedges removed, for comparing what is claimed."""
+    words = []
+    for t in clause.tokens:
+        low = t.lower_
+        if low in ("not", "n't", "never") or (t.dep_ == "neg"):
+            continue
+        if low in lex.stance.hedge_words and t.dep_ in ("aux", "advmod"):
+            continue
+        if low in ("no", "none") and t.dep_ == "det":
+            continue
+        words.append(t.text)
+    return " ".join(words)
+
+
+def _modality(clause: _Clause, lex: Lexicon) -> str:
+    text = " " + " ".join(t.lower_ for t in clause.tokens) + " "
+    head = clause.head
+    if any(f" {m} " in text for m in lex.stance.revised_markers):
+        return "revised"
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if any(f" {m} " in text for m in lex.stance.planned_markers) and (
+            aux & {"will", "would", "'ll", "is", "are", "was"} or head.lemma_.lower() in ("schedule", "plan", "expect", "demand", "offer", "promise", "guide", "intend")
+            or any(f" {m} " in text for m in ("scheduled", "due to", "set to", "set for", "expected to", "plans to", "demanding", "offered", "guiding", "promised"))):
+        return "planned"
+    if head.lemma_.lower() in lex.stance.opinion_verbs:
+        return "opinion"
+    return "actual"
+
+
+def _time_frame(text: str) -> str | None:
+    """A short key for the time a passage refers to: its dates and time words."""
+    marks = [m.group(0).lower() for m in _TIME_WORDS.finditer(text)]
+    for found in find_dates(text):
+        marks.append(found.value.text.lower())
+    for m in re.finditer(r"\b(?:before|after|since|until|prior to|ahead of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}", text, re.I):
+        marks.append(m.group(0).lower())
+    marks = [m for m in marks if m not in ("now", "still")]
+    return " / ".join(dict.fromkeys(marks)) or None
+
+
+def _scope(after: str) -> tuple[str, str] | None:
+    m = _INCLUSIVE.search(after[:80])
+    if m and m.start() < 40:
+        return "inclusive", m.group("set").strip()
+    m = _ADDITIVE.search(after[:80])
+    if m and m.start() < 40:
+        return "additive", m.group("set").strip()
+    return None
+
+
+def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | None, int]:
+    """Return the thing a figure counts ("Syrian militants", "per cent of voters") and where it ends."""
+    doc = sentence.doc
+    tokens = [t for t in sentence if t.idx >= end]
+    words: list[Token] = []
+    i = 0
+    while i < len(tokens) and tokens[i].text in ("”", "“", '"', "'", "’"):
+        i += 1
+    if i < len(tokens) and tokens[i].lower_ == "of" and i + 1 < len(tokens):
+        i += 1
+        while i < len(tokens) and tokens[i].lower_ in ("the", "its", "their", "all", "those", "these"):
+            i += 1
+    while i < len(tokens):
+        t = tokens[i]
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or t.dep_ == "compound":
+            words.append(t)
+            if t.pos_ == "NOUN" and not (i + 1 < len(tokens) and tokens[i + 1].pos_ in ("NOUN", "PROPN") and tokens[i + 1].dep_ in ("compound", "nsubj", "dobj", "pobj", "conj") and tokens[i + 1].i == t.i + 1 and t.dep_ == "compound"):
+                break
+            i += 1
+            continue
+        break
+    nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        head = _governing_noun(doc, start, end)
+        return (head, end) if head else (None, end)
+    last = words[words.index(nouns[-1])]
+    kept = [w for w in words[:words.index(nouns[-1]) + 1]]
+    return " ".join(w.text for w in kept), last.idx + len(last.text)
+
+
+def _governing_noun(doc: SpacyDoc, start: int, end: int) -> str | None:
+    """ "a crowd of 41,237": the noun that the figure measures when none follows it."""
+    before = [t for t in doc if t.idx + len(t.text) <= start][-3:]
+    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].pos_ == "NOUN":
+        return before[-2].text
+    return None
+
+
+def _link_figure_anaphor(claim: Claim, figure: Claim) -> Claim:
+    """ "that figure included ...": the statement is about the last figure mentioned."""
+    m = _INCLUSIVE.search(claim.text)
+    update: dict[str, object] = {"quantity": figure.quantity, "subject": figure.subject}
+    if m:
+        update["scope_relation"] = "inclusive"
+        update["scope_set"] = m.group("set").strip()
+    return claim.model_copy(update=update)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: dict[tuple[str, int, int, str, str | None], Claim] = {}
+    for claim in claims:
+        key = (claim.kind, claim.start, claim.end, claim.stance, claim.speaker_key)
+        seen.setdefault(key, claim)
+    return sorted(seen.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+__all__ = ["ClaimExtractor", "Quantity"]

@@ -1,0 +1,114 @@
+"""Turn paths (or standard input) into Documents, and blank out Markdown that holds no claims."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from checker import errors
+from checker.errors import CheckerError
+from checker.models import Document
+
+MAX_BYTES = 20 * 1024 * 1024
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+TEXT_SUFFIXES = {".txt", ".text", ""} | MARKDOWN_SUFFIXES
+
+
+def read_documents(paths: list[str], warn: Callable[[str], None]) -> list[Document]:
+    """Read every path in `paths` ("-" is standard input) into a Document."""
+    return [read_document(p, warn) for p in paths]
+
+
+def read_document(path: str, warn: Callable[[str], None]) -> Document:
+    """Read one `path`, refusing what is not a text document."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name, markdown = "-", False
+    else:
+        data = _read_file(Path(path))
+        name, markdown = path, Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    if len(data) > MAX_BYTES:
+        raise CheckerError(
+            errors.E104_TOO_LARGE,
+            f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB",
+            "split the document into the articles it holds and check those",
+        )
+    if b"\x00" in data[:8192]:
+        raise CheckerError(
+            errors.E103_BINARY,
+            f"{name}: looks like a binary file (it holds NUL bytes)",
+            "give claimcheck plain-text (.txt) or Markdown (.md) articles",
+        )
+    text = decode_text(data, name, warn)
+    analysis = mask_markdown(text) if markdown else text
+    return Document(path=name, text=text, analysis_text=analysis, markdown=markdown)
+
+
+def _read_file(path: Path) -> bytes:
+    if not path.exists():
+        raise CheckerError(errors.E101_MISSING, f"{path}: no such file", "check the path")
+    if path.is_dir():
+        raise CheckerError(
+            errors.E102_DIRECTORY,
+            f"{path}: is a directory",
+            f"name the files, e.g. {path}/*.md",
+        )
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        raise CheckerError(
+            errors.E106_SUFFIX,
+            f"{path}: unsupported file type '{path.suffix}'",
+            "claimcheck reads .txt and .md files; convert other formats to text first",
+        )
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise CheckerError(
+                errors.E104_TOO_LARGE,
+                f"{path}: larger than {MAX_BYTES // (1024 * 1024)} MB",
+                "split the document into the articles it holds and check those",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise CheckerError(errors.E105_UNREADABLE, f"{path}: cannot be read ({exc.strerror})") from exc
+
+
+def decode_text(data: bytes, name: str, warn: Callable[[str], None]) -> str:
+    """Decode UTF-8; replace undecodable bytes with U+FFFD and say so."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        warn(
+            f"{name}: not valid UTF-8 (first bad byte at offset {exc.start}); "
+            "undecodable bytes were replaced with U+FFFD, so offsets count the replacements"
+        )
+        return data.decode("utf-8", errors="replace")
+
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?(?:^\1?\2[ \t]*$|\Z)", re.S | re.M)
+_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[^\n]*$", re.M)
+_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+_MARKUP = re.compile(r"^ {0,3}(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?=\s)|[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|[\[\]!]", re.M)
+
+
+def mask_markdown(text: str) -> str:
+    """Blank out what holds no claims in Markdown `text`, keeping every offset in place."""
+    chars = list(text)
+
+    def blank(match: re.Match[str]) -> str:
+        for i in range(match.start(), match.end()):
+            if chars[i] != "\n":
+                chars[i] = " "
+        return match.group(0)
+
+    for pattern in (_FRONT_MATTER, _FENCE, _HTML_COMMENT, _INDENTED_CODE, _INLINE_CODE,
+                    _LINK_TARGET, _REF_DEFINITION, _AUTOLINK, _HTML_TAG):
+        pattern.sub(blank, "".join(chars))
+    _MARKUP.sub(blank, "".join(chars))
+    return "".join(chars)

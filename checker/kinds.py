@@ -1,0 +1,277 @@
+"""One compare function per rule kind: given two claims about one subject, do they conflict?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from checker.dates import dates_disagree
+from checker.models import Claim, Quantity
+
+POSITIVE = {"asserted", "reported", "hedged"}
+NEGATIVE = {"negated", "denied"}
+_EARLIER = re.compile(r"\b(?:before|earlier|previous|previously|ago|initially|at first|first|originally|last)\b")
+_UPDATE = re.compile(r"\b(?:later|rose|risen|revised|raised|increased|climbed|updated|expanded|now stands)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two claims and how close they are in meaning."""
+
+    a: Claim
+    b: Claim
+    content_similarity: float
+    subject_similarity: float
+    value_similarity: float = 0.0
+    attribute: tuple[str, str, str] | None = None  # (class, value in a, value in b)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Why two claims conflict, in the words the rule's message template uses."""
+
+    confidence: float
+    value_a: str
+    value_b: str
+    detail: str
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NumericParams(_Params):
+    min_similarity: float = Field(0.45, ge=0, le=1)
+    min_subject_similarity: float = Field(0.45, ge=0, le=1)
+    # Report figures that overlap by less than this share of the narrower interval, as tension.
+    tension_overlap: float = Field(0.0, ge=0, le=1)
+    # Running totals that only grow: a higher later figure is no contradiction.
+    growing_subjects: list[str] = Field(default_factory=list)
+
+
+class PolarityParams(_Params):
+    min_similarity: float = Field(0.62, ge=0, le=1)
+    min_subject_similarity: float = Field(0.3, ge=0, le=1)
+    allow_same_speaker: bool = True
+
+
+class OppositeParams(_Params):
+    min_subject_similarity: float = Field(0.5, ge=0, le=1)
+    min_similarity: float = Field(0.2, ge=0, le=1)
+    allow_same_speaker: bool = True
+
+
+class DenialParams(_Params):
+    pass
+
+
+class DateParams(_Params):
+    min_similarity: float = Field(0.5, ge=0, le=1)
+
+
+class AttributeParams(_Params):
+    min_similarity: float = Field(0.55, ge=0, le=1)
+    max_value_similarity: float = Field(0.75, ge=0, le=1)
+    classes: list[str] = Field(default_factory=lambda: ["party", "origin", "person", "place", "side"])
+
+
+class ScopeParams(_Params):
+    min_similarity: float = Field(0.3, ge=0, le=1)
+
+
+def different_sources(a: Claim, b: Claim) -> bool:
+    return (a.document, a.speaker_key or "") != (b.document, b.speaker_key or "")
+
+
+def _comparable_times(a: Claim, b: Claim) -> bool:
+    ta, tb = a.time_frame or "", b.time_frame or ""
+    if ta and tb:
+        return ta == tb or bool(set(ta.split(" / ")) & set(tb.split(" / ")))
+    one = ta or tb
+    return not _EARLIER.search(one)
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    lo = q.low if q.low is not None else float("-inf")
+    hi = q.high if q.high is not None else float("inf")
+    return lo * (1 - q.tolerance) if lo > 0 else lo, hi * (1 + q.tolerance)
+
+
+def _show(q: Quantity) -> str:
+    return q.text.strip(" “”\"")
+
+
+def _head(words: str | None) -> tuple[str, set[str]]:
+    parts = [w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words or "")]
+    if not parts:
+        return "", set()
+    return parts[-1], set(parts[:-1])
+
+
+def _different_sets(a: Quantity, b: Quantity) -> bool:
+    """ "Syrian militants" and "foreign militants" are different sets of militants."""
+    head_a, mods_a = _head(a.counted)
+    head_b, mods_b = _head(b.counted)
+    return bool(head_a and head_a == head_b and mods_a and mods_b and not (mods_a & mods_b))
+
+
+def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
+    """Figures for one subject whose intervals cannot overlap once tolerances are applied."""
+    a, b = pair.a, pair.b
+    qa, qb = a.quantity, b.quantity
+    if a.kind != "numeric" or b.kind != "numeric" or qa is None or qb is None or not different_sources(a, b):
+        return None
+    if qa.unit != qb.unit or a.modality != b.modality or a.modality in ("revised", "opinion"):
+        return None
+    if pair.content_similarity < params.min_similarity or pair.subject_similarity < params.min_subject_similarity:
+        return None
+    if not _comparable_times(a, b) or _different_sets(qa, qb):
+        return None
+    if _UPDATE.search(a.text + " " + (a.time_frame or "")) or _UPDATE.search(b.text + " " + (b.time_frame or "")):
+        return None
+    if qa.unit == "score":
+        if qa.counted and qb.counted and qa.counted != qb.counted:
+            return Finding(0.8, qa.counted, qb.counted, "different scores")
+        return None
+    (lo_a, hi_a), (lo_b, hi_b) = _interval(qa), _interval(qb)
+    overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
+    if params.tension_overlap > 0:
+        narrow = min(hi_a - lo_a, hi_b - lo_b)
+        if overlap < 0 or narrow == float("inf") or narrow <= 0 or overlap / narrow >= params.tension_overlap:
+            return None
+        return Finding(0.5, _show(qa), _show(qb), "the figures barely overlap")
+    if overlap >= 0:
+        return None
+    if any(g in (a.subject + " " + b.subject).lower() for g in params.growing_subjects):
+        return None
+    confidence = min(1.0, 0.5 + 0.5 * pair.subject_similarity)
+    return Finding(confidence, _show(qa), _show(qb), "the figures cannot both hold")
+
+
+def polarity_opposed(pair: Pair, params: PolarityParams) -> Finding | None:
+    """One source asserts what another negates or denies."""
+    a, b = pair.a, pair.b
+    if a.kind != "statement" or b.kind != "statement":
+        return None
+    if not ((a.stance in POSITIVE and b.stance in NEGATIVE) or (a.stance in NEGATIVE and b.stance in POSITIVE)):
+        return None
+    if not different_sources(a, b) and not params.allow_same_speaker:
+        return None
+    if a.sentence_start == b.sentence_start or "opinion" in (a.modality, b.modality):
+        return None
+    if pair.content_similarity < params.min_similarity or pair.subject_similarity < params.min_subject_similarity:
+        return None
+    neg = a if a.stance in NEGATIVE else b
+    return Finding(pair.content_similarity, a.stance, b.stance, f"{neg.stance} by {neg.speaker or 'the author'}")
+
+
+def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tuple[set[str], set[str]]]) -> Finding | None:
+    """One source says the subject did X, another that it did the opposite (remain against leave)."""
+    a, b = pair.a, pair.b
+    if a.kind != "statement" or b.kind != "statement" or a.sentence_start == b.sentence_start:
+        return None
+    if not different_sources(a, b) and not params.allow_same_speaker:
+        return None
+    if (a.stance in NEGATIVE) != (b.stance in NEGATIVE):
+        return None
+    if pair.subject_similarity < params.min_subject_similarity or pair.content_similarity < params.min_similarity:
+        return None
+    for one, other in opposites:
+        if (a.predicate in one and b.predicate in other) or (a.predicate in other and b.predicate in one):
+            return Finding(pair.subject_similarity, a.predicate, b.predicate, "opposite outcomes")
+    return None
+
+
+def denial_of_claim(pair: Pair, params: DenialParams) -> Finding | None:
+    """The text reports a claim and, in the same breath, its denial by someone else."""
+    a, b = pair.a, pair.b
+    if a.denies == b.id or b.denies == a.id:
+        return Finding(0.9, a.stance, b.stance, "a reported claim and its denial")
+    return None
+
+
+def date_disagreement(pair: Pair, params: DateParams) -> Finding | None:
+    """Different dates or weekdays for one event."""
+    a, b = pair.a, pair.b
+    if a.kind != "date" or b.kind != "date" or a.date is None or b.date is None or not different_sources(a, b):
+        return None
+    if a.modality != b.modality or a.modality in ("revised", "opinion"):
+        return None
+    if pair.content_similarity < params.min_similarity:
+        return None
+    if not dates_disagree(a.date, b.date):
+        return None
+    return Finding(pair.content_similarity, a.date.text, b.date.text, "different dates for one event")
+
+
+def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | None:
+    """Different categorical values (party, nationality, place, person, side) for one thing."""
+    if pair.attribute is None or not different_sources(pair.a, pair.b):
+        return None
+    cls, va, vb = pair.attribute
+    if cls not in params.classes or pair.content_similarity < params.min_similarity:
+        return None
+    if pair.value_similarity > params.max_value_similarity:
+        return None
+    return Finding(pair.content_similarity, va, vb, f"different {cls}")
+
+
+def scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:
+    """The same figure said to cover different sets: "plus their families" against "including them"."""
+    a, b = pair.a, pair.b
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or not different_sources(a, b) or qa.unit != qb.unit:
+        return None
+    if qa.low is None or qb.low is None or abs(qa.low - qb.low) > 1e-6 * max(abs(qa.low), 1):
+        return None
+    if pair.subject_similarity < params.min_similarity and pair.content_similarity < params.min_similarity:
+        return None
+    rel = {a.scope_relation, b.scope_relation}
+    if rel == {"inclusive", "additive"}:
+        inc = a if a.scope_relation == "inclusive" else b
+        return Finding(0.8, a.scope_relation or "", b.scope_relation or "", f"one counts {inc.scope_set} inside the figure, the other on top")
+    if rel == {"inclusive", None}:
+        inc, other = (a, b) if a.scope_relation == "inclusive" else (b, a)
+        head_set, mods_set = _head(_first_noun_phrase(inc.scope_set or ""))
+        head_other, mods_other = _head((other.quantity.counted if other.quantity else "") or "")
+        if head_set and head_set == head_other and mods_set and mods_other and not (mods_set & mods_other):
+            return Finding(0.7, other.quantity.counted or "", inc.scope_set or "", "the figure is said to cover a different set")
+    return None
+
+
+def _first_noun_phrase(text: str) -> str:
+    words = re.findall(r"[A-Za-z]+", text)
+    stop = {"still", "awaiting", "who", "which", "that", "in", "at", "from", "with", "had", "have", "were", "was"}
+    out: list[str] = []
+    for w in words:
+        if w.lower() in stop:
+            break
+        out.append(w)
+    return " ".join(out[:4])
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    params: type[_Params]
+    compare: Callable[..., Finding | None]
+    claim_kinds: frozenset[str]
+
+
+KINDS: Mapping[str, KindSpec] = {
+    "numeric": KindSpec(NumericParams, numeric_disagreement, frozenset({"numeric"})),
+    "polarity": KindSpec(PolarityParams, polarity_opposed, frozenset({"statement"})),
+    "opposite": KindSpec(OppositeParams, opposite_predicates, frozenset({"statement"})),
+    "denial": KindSpec(DenialParams, denial_of_claim, frozenset({"statement"})),
+    "date": KindSpec(DateParams, date_disagreement, frozenset({"date"})),
+    "attribute": KindSpec(AttributeParams, attribute_values_differ, frozenset({"statement"})),
+    "scope": KindSpec(ScopeParams, scope_differs, frozenset({"numeric", "statement"})),
+}
+
+# The report's conflict kind for each rule kind.
+CONFLICT_KIND: Mapping[str, str] = {
+    "numeric": "numeric", "polarity": "polarity", "opposite": "polarity", "denial": "polarity",
+    "date": "date", "attribute": "attribute", "scope": "scope",
+}

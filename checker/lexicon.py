@@ -1,0 +1,85 @@
+"""The word lists and tolerances that extraction reads from `rules/lexicon/*.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker import errors
+from checker.errors import CheckerError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RoundingParams(_Strict):
+    min_trailing_zeros: int = Field(2, ge=1)
+    tolerance: float = Field(0.05, ge=0, le=1)
+
+
+class BoundWords(_Strict):
+    lower_strict: list[str]
+    lower: list[str]
+    upper_strict: list[str]
+    upper: list[str]
+    below_near: list[str]
+    above_near: list[str]
+
+
+class QuantityLexicon(_Strict):
+    approximate: dict[str, float]
+    rounding: RoundingParams
+    bounds: BoundWords
+    vague: dict[str, list[float]]
+
+
+class StanceLexicon(_Strict):
+    speech_verbs: list[str]
+    denial_verbs: list[str]
+    hedge_words: list[str]
+    hedge_verbs: list[str]
+    negators: list[str]
+    negative_verbs: list[str]
+    opposite_predicates: list[list[str]]
+    planned_markers: list[str]
+    revised_markers: list[str]
+    update_markers: list[str]
+    opinion_verbs: list[str]
+    no_comment_phrases: list[str]
+
+
+class Lexicon(_Strict):
+    quantities: QuantityLexicon
+    stance: StanceLexicon
+
+
+def load_lexicon(rules_dir: Path) -> Lexicon:
+    """Load and validate `rules_dir`/lexicon/quantities.toml and stance.toml."""
+    folder = rules_dir / "lexicon"
+    parts = {}
+    for name, model in (("quantities", QuantityLexicon), ("stance", StanceLexicon)):
+        path = folder / f"{name}.toml"
+        parts[name] = _load_part(path, model)
+    return Lexicon(**parts)
+
+
+def _load_part(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CheckerError(errors.E204_RULES_DIR, f"{path}: missing", "restore it from the shipped rules/") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise CheckerError(errors.E201_RULE_TOML, f"{path}: not valid TOML ({exc})", "fix the TOML syntax") from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"])
+        raise CheckerError(
+            errors.E202_RULE_KEY,
+            f"{path}: key '{key}': {first['msg']}",
+            f"valid top-level keys: {', '.join(model.model_fields)}",
+        ) from exc

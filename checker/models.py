@@ -1,0 +1,170 @@
+"""Pydantic models: documents, claims, groups, conflicts and the report."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+ClaimKind = Literal["numeric", "date", "statement"]
+Stance = Literal["asserted", "negated", "denied", "hedged", "reported"]
+Qualifier = Literal["exact", "range", "lower_bound", "upper_bound", "approximate", "vague"]
+Severity = Literal["info", "warning", "error"]
+ConflictKind = Literal["numeric", "polarity", "date", "attribute", "scope"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Frozen):
+    """Character offsets into a document's decoded text; `end` is exclusive."""
+
+    document: str
+    start: int
+    end: int
+
+
+class Document(Frozen):
+    """One input file: its path as given and its decoded text."""
+
+    path: str
+    text: str
+    # Text the extractor reads: markup, code and link targets blanked out, same length as `text`.
+    analysis_text: str
+    markdown: bool = False
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of `offset` (for display only)."""
+        starts = _line_starts(self.text)
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+class Speaker(Frozen):
+    """Who makes a claim inside a document; `key` is the same for every mention."""
+
+    key: str
+    name: str
+    organisation: str | None = None
+    named: bool = True
+
+
+class Quantity(Frozen):
+    """A figure as an interval: an open end is None."""
+
+    text: str
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    unit: str | None = None
+    # The counted thing with its modifiers: "Syrian militants", "per cent of voters".
+    counted: str | None = None
+    tolerance: float = 0.0
+
+
+class DateValue(Frozen):
+    """A date or weekday, resolved against the dateline where the text allows."""
+
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday = 0
+    season: str | None = None
+    part_of_day: str | None = None
+
+
+class Claim(Frozen):
+    id: str
+    document: str
+    start: int
+    end: int
+    text: str
+    kind: ClaimKind
+    speaker: str | None = Field(description="Display name of the speaker; null for the document's own voice.")
+    speaker_key: str | None = None
+    organisation: str | None = None
+    stance: Stance
+    quantity: Quantity | None = None
+    date: DateValue | None = None
+    # Stance-free content: what is claimed, with negation and hedges removed.
+    content: str = ""
+    subject: str = ""
+    # Lemma of the clause's main verb or predicate ("leave", "remain").
+    predicate: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    # Time the claim refers to ("before the evacuation", "in March"), when the text gives one.
+    time_frame: str | None = None
+    # planned: scheduled or expected; revised: a figure the text marks as superseded.
+    modality: Literal["actual", "planned", "revised", "opinion"] = "actual"
+    # For figures: "inclusive" ("including ..."), "additive" ("plus ...") and the set named.
+    scope_relation: Literal["inclusive", "additive"] | None = None
+    scope_set: str | None = None
+    # Categorical values in the claim (nationality, party, place, person): label -> value.
+    attributes: dict[str, str] = Field(default_factory=dict)
+    # The claim whose content this one denies (the asserting speaker's claim), if any.
+    denies: str | None = None
+
+
+class ClaimGroup(Frozen):
+    id: str
+    subject: str
+    claim_ids: list[str]
+    cohesion: float
+
+
+class ConflictClaim(Frozen):
+    """A claim as it appears in a conflict, with its display position."""
+
+    document: str
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    speaker: str | None
+    stance: Stance
+    claim_id: str
+
+
+class Conflict(Frozen):
+    code: str
+    rule: str
+    kind: ConflictKind
+    severity: Severity
+    confidence: float
+    message: str
+    reason: str
+    group: str | None = None
+    fingerprint: str
+    claims: list[ConflictClaim]
+
+
+class DocumentInfo(Frozen):
+    path: str
+    characters: int
+    claims: int
+
+
+class Report(Frozen):
+    schema_version: str = SCHEMA_VERSION
+    tool_version: str
+    documents: list[DocumentInfo]
+    rules_run: list[str]
+    groups: list[ClaimGroup] = Field(default_factory=list)
+    conflicts: list[Conflict]
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,85 @@
+"""Put the stages together: documents -> claims -> embeddings -> groups -> conflicts -> report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from checker import __version__
+from checker.compare import candidate_pairs, find_conflicts
+from checker.embed import Embedder
+from checker.extract import ClaimExtractor
+from checker.group import group_claims
+from checker.lexicon import Lexicon
+from checker.models import Claim, Conflict, Document, DocumentInfo, Report
+from checker.ruleset import RuleSpec
+
+GROUP_THRESHOLD = 0.6
+
+
+@dataclass
+class Checker:
+    extractor: ClaimExtractor
+    embedder: Embedder
+    lexicon: Lexicon
+    rules: list[RuleSpec]
+
+    def extract(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> list[Claim]:
+        """Return the claims of every document, in document order."""
+        claims: list[Claim] = []
+        for n, doc in enumerate(documents, 1):
+            claims += self.extractor.extract(doc)
+            if progress:
+                progress(n, len(documents))
+        return claims
+
+    def check(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> Report:
+        """Extract, embed, group and compare the claims of `documents`."""
+        claims = self.extract(documents, progress)
+        content, subjects = embed_claims(claims, self.embedder)
+        by_path = {d.path: d for d in documents}
+        conflicts = find_conflicts(claims, content, subjects, self.rules, self.lexicon, by_path)
+        pairs = list(candidate_pairs(claims, content, subjects))
+        groups = group_claims(claims, pairs, content, GROUP_THRESHOLD)
+        conflicts = _with_groups(conflicts, groups)
+        counts = {d.path: 0 for d in documents}
+        for claim in claims:
+            counts[claim.document] += 1
+        return Report(
+            tool_version=__version__,
+            documents=[DocumentInfo(path=d.path, characters=len(d.text), claims=counts[d.path]) for d in documents],
+            rules_run=[r.code for r in self.rules],
+            groups=groups,
+            conflicts=conflicts,
+        )
+
+
+def embedding_text(claim: Claim) -> str:
+    """What a claim says, with its own figure or date taken out, so like subjects meet."""
+    text = claim.content or claim.text
+    if claim.quantity is not None:
+        text = text.replace(claim.quantity.text, " ")
+    if claim.date is not None:
+        text = text.replace(claim.date.text, " ")
+    return re.sub(r"\s+", " ", text).strip() or claim.text
+
+
+def embed_claims(claims: list[Claim], embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
+    """Embed each distinct text once, in batches: claim contents and claim subjects."""
+    contents = [embedding_text(c) for c in claims]
+    subjects = [(c.subject or embedding_text(c)) for c in claims]
+    unique = sorted(set(contents) | set(subjects))
+    if not unique:
+        empty = np.zeros((0, 1), dtype=np.float32)
+        return empty, empty
+    vectors = embedder.embed(unique)
+    row = {t: i for i, t in enumerate(unique)}
+    return vectors[[row[t] for t in contents]], vectors[[row[t] for t in subjects]]
+
+
+def _with_groups(conflicts: list[Conflict], groups: list) -> list[Conflict]:
+    where = {cid: g.id for g in groups for cid in g.claim_ids}
+    return [c.model_copy(update={"group": where.get(c.claims[0].claim_id)}) for c in conflicts]

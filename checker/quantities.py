@@ -1,0 +1,307 @@
+"""Find figures in text and read each as an interval with its qualifier and unit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.lexicon import QuantityLexicon
+from checker.models import Quantity
+from checker.numwords import (
+    DIGITS,
+    FRACTIONS,
+    NUMBER_WORDS,
+    SHORT_SCALES,
+    parse_digits,
+    parse_number_words,
+)
+from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, UNIT_AFTER, currency_code, lookup_unit
+
+_SCALE_WORDS = r"million|billion|trillion|thousand|bn|mn|mln|tn|trn|k|m|b"
+_ATOM = re.compile(
+    rf"(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?))?"
+    rf"(?:(?<![\w.,:/])(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
+    rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})(?![\w])(?:\s(?P<wscale>million|billion|trillion)\b)?)",
+    re.I,
+)
+_FRACTION_OF = re.compile(
+    rf"(?<![\w-])(?P<count>an?|one|two|three|four|\d+)[\s-]+(?P<frac>{'|'.join(FRACTIONS)})"
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?",
+    re.I,
+)
+_IN_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?P<den>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?:and|or)\s+", re.I)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+_TIME_OR_VERSION = re.compile(r"[:/]\d|\.\d+\.\d")
+_PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
+_SCORE_CONTEXT = re.compile(
+    r"\b(?:beat|beats|won|win|wins|victory|defeat|defeated|lost|lose|loss|drew|draw|voted|vote|votes|"
+    r"score|scored|lead|led|trail|trailed|margin)\b",
+    re.I,
+)
+_PRONOUN_ONE = re.compile(r"(?:\b(?:no|any|every|each|the|this|that|which)\s+$)", re.I)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class FoundQuantity:
+    """A figure found in text: where it is, and what it means."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    score: str | None = None
+
+
+@dataclass(frozen=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    integer_text: str
+    is_word: bool
+
+
+def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, int]] | None = None) -> list[FoundQuantity]:
+    """Return the figures in `text`, leaving out those overlapping the `skip` spans (dates, times)."""
+    skip = list(skip or []) + [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    atoms = [a for a in _atoms(text) if not _overlaps(a.start, a.end, skip)]
+    found: list[FoundQuantity] = []
+    used_until = -1
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        if atom.start < used_until:
+            i += 1
+            continue
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        item, consumed = _read_figure(text, atom, nxt, lexicon)
+        if item is not None:
+            found.append(item)
+            used_until = item.end
+        i += consumed
+    found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _atoms(text: str) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in _ATOM.finditer(text):
+        if m.group("num") is None and m.group("words") is None:
+            continue
+        atom = _atom_from_match(text, m)
+        if atom is not None:
+            atoms.append(atom)
+    return atoms
+
+
+def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
+    start, end = m.start(), m.end()
+    after = text[end:end + 4]
+    cur = currency_code(m.group("cur")) if m.group("cur") else None
+    if m.group("num") is not None:
+        num = m.group("num")
+        if _ORDINAL_SUFFIX.match(after) or _TIME_OR_VERSION.match(after) or (end < len(text) and text[end] in ":/"):
+            return None
+        if start > 0 and text[start - 1] in ":/#":
+            return None
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
+            return None  # a model name: "Aurelia-2", "F-16"
+        value = parse_digits(num)
+        scale = (m.group("scale") or "").lower()
+        if scale:
+            if scale in ("m", "b") and not _is_money_scale(text, end, cur):
+                end = m.end("num")
+                scale = ""
+            else:
+                value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}[scale]
+        return _Atom(m.start("num") if not cur else start, end, value, cur, num, False)
+    words = m.group("words")
+    value = parse_number_words(words)
+    if value is None:
+        return None
+    if words.lower() == "one" and (_PRONOUN_ONE.search(text[max(0, start - 12):start])
+                                   or re.match(r"\s+(?:of|another|day|way|side|thing)\b", text[end:end + 9], re.I)):
+        return None
+    if m.group("wscale"):
+        value *= {"million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("wscale").lower()]
+    return _Atom(start, end, value, cur, "", True)
+
+
+def _is_money_scale(text: str, end: int, currency: str | None) -> bool:
+    """Read "m" and "b" after a figure as million and billion next to money or a noun."""
+    if currency:
+        return True
+    return bool(re.match(r"\s*(?:dollars|euros|pounds|yen|people|residents|users|customers|[a-z]+s\b)", text[end:end + 16]))
+
+
+def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon) -> tuple[FoundQuantity | None, int]:
+    """Read the figure starting at `atom`: a range with `nxt`, a score, or a single value."""
+    start, end = atom.start, atom.end
+    low = high = atom.value
+    qualifier = "exact"
+    score = None
+    consumed = 1
+    before_text = text[max(0, start - 40):start]
+    if nxt is not None:
+        gap = text[end:nxt.start]
+        sep = _RANGE_SEP.fullmatch(gap)
+        between = re.search(r"\bbetween\s+$", before_text, re.I)
+        is_and = sep is not None and gap.strip().lower() in ("and", "or")
+        if sep and (not is_and or between):
+            window = text[max(0, start - 40):min(len(text), nxt.end + 25)]
+            if (gap.strip() in ("-", "–", "—") and atom.value > nxt.value and float(nxt.value).is_integer()
+                    and atom.value < 200 and _SCORE_CONTEXT.search(window)):
+                score = f"{int(atom.value)}-{int(nxt.value)}"
+            elif gap.strip() in ("-", "–", "—", "to") and nxt.value <= atom.value and not atom.is_word:
+                nxt = None  # "2-1" without a score context, or "50 to 40": not a range
+            if nxt is not None:
+                low, high = min(atom.value, nxt.value), max(atom.value, nxt.value)
+                # "1.2 to 1.5 million": the scale written once applies to both ends.
+                if nxt.value >= 1000 and atom.value < 1000 and nxt.value / max(atom.value, 1e-9) > 100:
+                    low = atom.value * _scale_of(nxt.value)
+                end = nxt.end
+                qualifier = "range"
+                consumed = 2
+                currency = atom.currency or nxt.currency
+                atom = _Atom(start, end, low, currency, atom.integer_text, atom.is_word)
+    if score:
+        qty = Quantity(text=text[start:end], low=None, high=None, qualifier="exact", unit="score")
+        return FoundQuantity(start, end, qty, score=score), consumed
+    # A fraction of a figure: "a third of the 900 staff".
+    frac = None
+    for fm in _FRACTION_OF.finditer(text[max(0, start - 30):start]):
+        if fm.end() == start - max(0, start - 30):
+            frac = fm
+    if frac is not None and qualifier == "exact":
+        count = frac.group("count").lower()
+        n = 1.0 if count in ("a", "an") else (parse_number_words(count) or float(count) if not count.isdigit() else float(count))
+        factor = n * FRACTIONS[frac.group("frac").lower()]
+        start = start - (len(text[max(0, start - 30):start]) - frac.start())
+        low = high = atom.value * factor
+    unit, factor, end = _unit_after(text, end, atom)
+    low, high = low * factor, high * factor
+    # "one in eight patients": a share.
+    ratio = _IN_RATIO.match(text, atom.end) if qualifier == "exact" and unit is None else None
+    if ratio is not None:
+        den = parse_number_words(ratio.group("den")) if not ratio.group("den").isdigit() else float(ratio.group("den"))
+        if den:
+            low = high = 100.0 * atom.value / den
+            unit, end = "percent", ratio.end()
+    q_start, qualifier, low, high, tolerance = _apply_qualifier(text, start, qualifier, low, high, atom, lex)
+    if qualifier == "exact" and unit is None and _YEAR.fullmatch(atom.integer_text or ""):
+        return None, consumed  # a bare year is a date, not a figure
+    qty = Quantity(text=text[q_start:end], low=low, high=high, qualifier=qualifier, unit=unit, tolerance=tolerance)
+    return FoundQuantity(q_start, end, qty), consumed
+
+
+def _scale_of(value: float) -> float:
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if value >= scale:
+            return scale
+    return 1.0
+
+
+def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, int]:
+    """Return (unit, factor, new end) for the unit written after a figure ending at `end`."""
+    if atom.currency:
+        return atom.currency, 1.0, end
+    rest = text[end:]
+    hyphen = re.match(r"-(?P<word>[A-Za-z]+)", rest)
+    if hyphen:
+        found = lookup_unit(hyphen.group("word"))
+        if found and hyphen.group("word").lower() not in ABBREVIATIONS - {"km", "kg"}:
+            return found[0], found[1], end + hyphen.end()
+        return None, 1.0, end
+    m = UNIT_AFTER.match(rest)
+    if m:
+        surface = m.group(0)
+        found = lookup_unit(surface)
+        if found:
+            canonical, factor = found
+            if canonical == "percentage point" and surface.strip().lower() in ("point", "points") and not re.match(
+                    r"\s*(?:increase|rise|cut|hike|drop)", rest[m.end():], re.I):
+                return None, 1.0, end
+            return canonical, factor, end + m.end()
+    before = CURRENCY_BEFORE.search(text[max(0, atom.start - 5):atom.start])
+    if before:
+        code = currency_code(before.group(0))
+        if code:
+            return code, 1.0, end
+    return None, 1.0, end
+
+
+def _apply_qualifier(text: str, start: int, qualifier: str, low: float, high: float, atom: _Atom,
+                     lex: QuantityLexicon) -> tuple[int, str, float | None, float | None, float]:
+    """Widen [low, high] by the bound or approximation word just before `start`."""
+    before = text[max(0, start - 40):start]
+    phrase, kind = _qualifier_before(before, lex)
+    tolerance = 0.0
+    new_start = start - len(phrase) if phrase else start
+    lo: float | None = low
+    hi: float | None = high
+    if kind == "between":
+        return new_start, "range", lo, hi, 0.0
+    if kind in ("lower", "lower_strict"):
+        return new_start, "lower_bound", low, None, 0.0
+    if kind in ("upper", "upper_strict"):
+        return new_start, "upper_bound", None, high, 0.0
+    if kind == "below_near":
+        tolerance = lex.approximate.get(_norm(phrase), 0.1)
+        return new_start, "approximate", low * (1 - tolerance), high, tolerance
+    if kind == "above_near":
+        tolerance = lex.approximate.get(_norm(phrase), 0.05)
+        return new_start, "approximate", low, high * (1 + tolerance), tolerance
+    if kind == "approximate":
+        return new_start, "approximate", lo, hi, lex.approximate[_norm(phrase)]
+    if qualifier == "exact" and not atom.is_word and _looks_rounded(atom.integer_text, lex):
+        tolerance = lex.rounding.tolerance
+    return new_start, qualifier, lo, hi, tolerance
+
+
+def _norm(phrase: str) -> str:
+    return re.sub(r"\s+", " ", phrase.strip(" “\"'(").lower())
+
+
+def _qualifier_before(before: str, lex: QuantityLexicon) -> tuple[str, str]:
+    """Return (phrase as written, kind) of the qualifier that ends `before`, or ("", "")."""
+    candidates: list[tuple[str, str]] = [("between", "between")]
+    b = lex.bounds
+    for kind, words in (("lower_strict", b.lower_strict), ("lower", b.lower), ("upper_strict", b.upper_strict),
+                        ("upper", b.upper), ("below_near", b.below_near), ("above_near", b.above_near)):
+        candidates += [(w, kind) for w in words]
+    candidates += [(w, "approximate") for w in lex.approximate if (w, "below_near") not in candidates]
+    best = ("", "")
+    for word, kind in candidates:
+        body = re.escape(word).replace(r"\ ", r"\s+")
+        m = re.search(r"(?:^|(?<=[\s“\"'(]))" + body + r"\s+[“\"']?$", before, re.I)
+        if m and len(m.group(0)) > len(best[0]):
+            best = (m.group(0), kind)
+    return best
+
+
+def _looks_rounded(integer_text: str, lex: QuantityLexicon) -> bool:
+    digits = integer_text.replace(",", "").split(".")[0]
+    stripped = digits.rstrip("0")
+    return bool(stripped) and len(digits) - len(stripped) >= lex.rounding.min_trailing_zeros
+
+
+def _vague_amounts(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]) -> list[FoundQuantity]:
+    found: list[FoundQuantity] = []
+    for phrase in sorted(lex.vague, key=len, reverse=True):
+        body = re.escape(phrase).replace(r"\ ", r"\s+")
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])(?=\s+(?:of\s+)?[a-z])", re.I)
+        for m in pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            low, *rest = lex.vague[phrase]
+            high = rest[0] if rest else None
+            qty = Quantity(text=m.group(0), low=low, high=high, qualifier="vague")
+            found.append(FoundQuantity(m.start(), m.end(), qty))
+            taken.append((m.start(), m.end()))
+    return found

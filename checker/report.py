@@ -1,0 +1,88 @@
+"""Render reports: grep-able text, JSON, and the claims list of `extract`."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from checker.models import SCHEMA_VERSION, Claim, Conflict, Document, Report
+
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_RESET, _DIM, _BOLD = "\x1b[0m", "\x1b[2m", "\x1b[1m"
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_text(report: Report, colour: bool = False) -> str:
+    """One `file:line:col: CODE severity message` line per conflict, both quotes under it,
+    grouped by subject, then a summary line."""
+    lines: list[str] = []
+    by_group: dict[str, list[Conflict]] = defaultdict(list)
+    for conflict in report.conflicts:
+        by_group[conflict.group or f"_{conflict.fingerprint}"].append(conflict)
+    for conflicts in by_group.values():
+        for conflict in conflicts:
+            first = conflict.claims[0]
+            sev = conflict.severity
+            sev_text = f"{_COLOURS[sev]}{sev}{_RESET}" if colour else sev
+            code = f"{_BOLD}{conflict.code}{_RESET}" if colour else conflict.code
+            lines.append(f"{first.document}:{first.line}:{first.column}: {code} {sev_text} {conflict.message}")
+            for claim in conflict.claims:
+                where = f"{claim.document}:{claim.line}:{claim.column}"
+                who = claim.speaker or "the author"
+                quote = " ".join(claim.text.split())
+                row = f"    {who} ({claim.stance}) at {where}: “{quote}”"
+                lines.append(f"{_DIM}{row}{_RESET}" if colour else row)
+        if len(conflicts) > 0:
+            lines.append("")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    counts = defaultdict(int)
+    for conflict in report.conflicts:
+        counts[conflict.severity] += 1
+    n = len(report.conflicts)
+    parts = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
+    docs = len(report.documents)
+    claims = sum(d.claims for d in report.documents)
+    head = f"{n} conflict{'s' if n != 1 else ''}" + (f" ({parts})" if parts else "")
+    return f"{head} among {claims} claims in {docs} document{'s' if docs != 1 else ''}"
+
+
+def claim_record(claim: Claim, document: Document) -> dict[str, object]:
+    """The public JSON shape of one claim (field names are a stable contract)."""
+    line, column = document.line_col(claim.start)
+    data = claim.model_dump(mode="json", exclude={"id"})
+    data["span"] = {"start": claim.start, "end": claim.end}
+    data["line"], data["column"] = line, column
+    return {"id": claim.id, **data}
+
+
+def render_claims_json(claims: list[Claim], documents: list[Document]) -> str:
+    by_path = {d.path: d for d in documents}
+    payload = {
+        "schema_version": SCHEMA_VERSION,
+        "documents": [d.path for d in documents],
+        "claims": [claim_record(c, by_path[c.document]) for c in claims],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_claims_text(claims: list[Claim], documents: list[Document]) -> str:
+    by_path = {d.path: d for d in documents}
+    lines = []
+    for c in claims:
+        line, column = by_path[c.document].line_col(c.start)
+        extra = ""
+        if c.quantity is not None:
+            q = c.quantity
+            extra = f" [{q.qualifier} {q.low}..{q.high}{' ' + q.unit if q.unit else ''}{' of ' + q.counted if q.counted else ''}]"
+        if c.date is not None:
+            extra = f" [date {c.date.year or '?'}-{c.date.month or '?'}-{c.date.day or '?'}]"
+        text = " ".join(c.text.split())
+        lines.append(f"{c.document}:{line}:{column}: {c.kind} {c.stance} {c.speaker or 'the author'}: “{text}”{extra}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,74 @@
+"""Units and currencies: surface forms to a canonical unit and a factor to it."""
+
+from __future__ import annotations
+
+import re
+
+# Canonical unit -> surface forms. Factors turn the surface unit into the canonical one.
+UNIT_FACTORS: dict[str, dict[str, float]] = {
+    "percent": {"%": 1, "percent": 1, "per cent": 1, "pct": 1},
+    "percentage point": {"percentage points": 1, "percentage point": 1, "points": 1, "point": 1,
+                         "basis points": 0.01, "basis point": 0.01, "bps": 0.01, "bp": 0.01},
+    "metre": {"kilometres": 1e3, "kilometers": 1e3, "kilometre": 1e3, "kilometer": 1e3, "km": 1e3,
+              "metres": 1, "meters": 1, "metre": 1, "meter": 1, "m": 1,
+              "centimetres": 0.01, "centimeters": 0.01, "cm": 0.01, "millimetres": 1e-3,
+              "millimeters": 1e-3, "mm": 1e-3, "miles": 1609.344, "mile": 1609.344, "mi": 1609.344,
+              "feet": 0.3048, "foot": 0.3048, "ft": 0.3048, "inches": 0.0254, "inch": 0.0254,
+              "yards": 0.9144, "yard": 0.9144},
+    "kilogram": {"kilograms": 1, "kilogram": 1, "kilos": 1, "kg": 1, "grams": 1e-3, "gram": 1e-3,
+                 "g": 1e-3, "metric tons": 1e3, "metric tonnes": 1e3, "tonnes": 1e3, "tonne": 1e3,
+                 "tons": 907.185, "ton": 907.185, "lbs": 0.4536, "lb": 0.4536, "pounds of": 0.4536,
+                 "ounces": 0.02835, "oz": 0.02835},
+    "hectare": {"hectares": 1, "hectare": 1, "ha": 1, "acres": 0.404686, "acre": 0.404686,
+                "square kilometres": 100, "square kilometers": 100, "sq km": 100, "km2": 100,
+                "square miles": 258.999, "sq mi": 258.999},
+    "litre": {"litres": 1, "liters": 1, "litre": 1, "liter": 1, "l": 1, "millilitres": 1e-3,
+              "milliliters": 1e-3, "ml": 1e-3, "gallons": 3.785, "gallon": 3.785, "barrels": 159, "barrel": 159},
+    "second": {"seconds": 1, "second": 1, "secs": 1, "minutes": 60, "minute": 60, "mins": 60, "min": 60,
+               "hours": 3600, "hour": 3600, "hrs": 3600, "hr": 3600, "days": 86400, "day": 86400,
+               "weeks": 604800, "week": 604800, "fortnight": 1209600, "months": 2629800, "month": 2629800,
+               "years": 31557600, "year": 31557600, "decades": 315576000, "decade": 315576000},
+    "degree": {"degrees celsius": 1, "degrees": 1, "°c": 1, "°": 1},
+    "kilometre per hour": {"km/h": 1, "kph": 1, "mph": 1.609344, "miles per hour": 1.609344},
+    "watt": {"megawatts": 1e6, "mw": 1e6, "gigawatts": 1e9, "gw": 1e9, "kilowatts": 1e3, "kw": 1e3, "watts": 1},
+    "magnitude": {"magnitude": 1},
+}
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "€": "EUR", "£": "GBP",
+    "¥": "JPY", "₹": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF",
+    "cny": "CNY", "inr": "INR", "rs": "INR", "rs.": "INR",
+}
+CURRENCY_WORDS: dict[str, tuple[str, float]] = {
+    "us dollars": ("USD", 1), "dollars": ("USD", 1), "dollar": ("USD", 1), "euros": ("EUR", 1),
+    "euro": ("EUR", 1), "euro cents": ("EUR", 0.01), "cents": ("USD", 0.01), "pounds sterling": ("GBP", 1),
+    "pounds": ("GBP", 1), "pence": ("GBP", 0.01), "yen": ("JPY", 1), "yuan": ("CNY", 1),
+    "rupees": ("INR", 1), "francs": ("CHF", 1), "swiss francs": ("CHF", 1),
+}
+
+_SURFACE: dict[str, tuple[str, float]] = {
+    surface: (canonical, factor)
+    for canonical, forms in UNIT_FACTORS.items()
+    for surface, factor in forms.items()
+}
+for _word, (_code, _factor) in CURRENCY_WORDS.items():
+    _SURFACE[_word] = (_code, _factor)
+
+# Short forms that are units only when written right after a number ("5km", "3 kg").
+ABBREVIATIONS = {"m", "g", "l", "km", "kg", "cm", "mm", "ml", "mi", "ft", "ha", "lb", "lbs", "oz", "mw", "gw",
+                 "kw", "bp", "bps", "hr", "hrs", "min", "mins", "secs", "°", "°c", "pct", "sq km", "sq mi", "km2"}
+
+_UNIT_ALT = "|".join(re.escape(s) for s in sorted(_SURFACE, key=len, reverse=True))
+UNIT_AFTER = re.compile(rf"\s?(?:{_UNIT_ALT})(?![\w])", re.I)
+_CURRENCY_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_ALT})\s?$", re.I)
+
+
+def lookup_unit(surface: str) -> tuple[str, float] | None:
+    """Return (canonical unit, factor) for a unit's `surface` form, or None."""
+    return _SURFACE.get(surface.strip().lower())
+
+
+def currency_code(symbol: str) -> str | None:
+    """Return the ISO code of a currency `symbol` such as "$" or "EUR"."""
+    return CURRENCY_SYMBOLS.get(symbol.strip().lower())
