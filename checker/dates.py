@@ -44,7 +44,7 @@ class FoundDate:
     value: DateValue
 
 
-def find_dates(text: str, dateline: dt.date | None = None, dateline_year: int | None = None) -> list[FoundDate]:
+def find_dates(text: str, dateline: Dateline | None = None) -> list[FoundDate]:
     """Return the dates in `text`, longest first where they overlap, resolved against `dateline`."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -52,7 +52,7 @@ def find_dates(text: str, dateline: dt.date | None = None, dateline_year: int | 
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            value = _value(kind, m, dateline, dateline_year)
+            value = _value(kind, m, dateline)
             if value is None:
                 continue
             found.append(FoundDate(m.start(), m.end(), value))
@@ -69,7 +69,8 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-def _value(kind: str, m: re.Match[str], dateline: dt.date | None, dateline_year: int | None) -> DateValue | None:
+def _value(kind: str, m: re.Match[str], dateline: Dateline | None) -> DateValue | None:
+    dateline_year = dateline.year if dateline else None
     g = m.groupdict()
     text = m.group(0)
     if kind in ("mdy", "dmy"):
@@ -92,7 +93,7 @@ def _value(kind: str, m: re.Match[str], dateline: dt.date | None, dateline_year:
         return DateValue(text=text, weekday=weekday, part_of_day=part)
     if kind == "season":
         rel = (g.get("rel") or "").lower()
-        year = dateline.year + 1 if dateline and rel == "next" else None
+        year = dateline_year + 1 if dateline_year and rel == "next" else None
         return DateValue(text=text, season=g["season"].lower().replace("fall", "autumn"), year=year)
     if kind == "relative":
         return _relative(text, g["rel"].lower(), dateline)
@@ -102,9 +103,11 @@ def _value(kind: str, m: re.Match[str], dateline: dt.date | None, dateline_year:
     return None
 
 
-def _relative(text: str, rel: str, dateline: dt.date | None) -> DateValue | None:
-    if dateline is None:
+def _relative(text: str, rel: str, filed: Dateline | None) -> DateValue | None:
+    if filed is None or filed.date is None:
         return DateValue(text=text)
+    dateline = filed.date
+    known = filed.year_known
     if rel in ("today", "tonight"):
         d = dateline
     elif rel in ("yesterday", "last night"):
@@ -113,13 +116,14 @@ def _relative(text: str, rel: str, dateline: dt.date | None) -> DateValue | None
         step = {"next": 1, "last": -1, "this": 0}[rel.split()[0]]
         unit = rel.split()[1]
         if unit == "year":
-            return DateValue(text=text, year=dateline.year + step)
+            return DateValue(text=text, year=dateline.year + step if known else None)
         if unit == "month":
             month0 = dateline.month - 1 + step
-            return DateValue(text=text, year=dateline.year + month0 // 12, month=month0 % 12 + 1)
+            return DateValue(text=text, year=dateline.year + month0 // 12 if known else None, month=month0 % 12 + 1)
         d = dateline + dt.timedelta(weeks=step)
-        return DateValue(text=text, year=d.year, month=d.month)
-    return DateValue(text=text, year=d.year, month=d.month, day=d.day, weekday=d.weekday())
+        return DateValue(text=text, year=d.year if known else None, month=d.month)
+    return DateValue(text=text, year=d.year if known else None, month=d.month, day=d.day,
+                     weekday=d.weekday() if known else None)
 
 
 def _weekday_of(year: int | None, month: int, day: int) -> int | None:
@@ -132,34 +136,55 @@ def _weekday_of(year: int | None, month: int, day: int) -> int | None:
 
 
 _DATELINE = re.compile(
-    rf"(?:^|\n)[A-Z][A-Za-z .,'/-]{{0,80}}?,?\s*(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?\s*(?:\(|[-–—])"
+    rf"(?:^|\n)(?P<prefix>[A-Z][A-Za-z .,'/-]{{0,80}}?,?\s*(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>(?:19|20)\d\d))?"
+    rf"\s*(?:\([^)\n]*\))?\s*[-–—]\s*)"
     rf"|(?:^|\n)\*?(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}),\s+(?P<year2>(?:19|20)\d\d)\*?\s*(?:\n|$)"
     rf"|(?:^|\n)\*[^*\n]*?(?P<day3>\d{{1,2}})\s+(?P<month3>{_MONTH})(?:\s+(?P<year3>(?:19|20)\d\d))?\*"
 )
+# A dateline with no date: "LINDENAU - ", "(Wire) - ", "CARLETONVILLE, Ohio (Reuters) - ".
+_PLACE_PREFIX = re.compile(r"(?:^|(?<=\n))(?:[A-Z][A-Z .,'/-]{2,60}(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([^)\n]*\))?|\([^)\n]{2,40}\))\s*[-–—]\s+")
+_PLACEHOLDER_YEAR = 2000  # a leap year, used when the dateline gives no year
 
 
-def find_dateline(text: str) -> tuple[dt.date | None, int | None]:
-    """Return (dateline date or None, year or None) from the start of a story."""
-    m = _DATELINE.search(text[:3000])
+@dataclass(frozen=True)
+class Dateline:
+    """When a story was filed, and where its dateline prefix is (it holds no claim)."""
+
+    date: dt.date | None
+    year_known: bool
+    prefixes: tuple[tuple[int, int], ...]
+
+    @property
+    def year(self) -> int | None:
+        return self.date.year if self.date and self.year_known else None
+
+
+def find_dateline(text: str) -> Dateline:
+    """Return the story's dateline date and the spans of dateline prefixes in `text`."""
+    head = text[:3000]
+    prefixes = [(m.start(), m.end()) for m in _PLACE_PREFIX.finditer(head)]
+    m = _DATELINE.search(head)
     if not m:
-        return None, None
+        return Dateline(None, False, tuple(prefixes))
+    prefixes.append((m.start("prefix"), m.end("prefix")) if m.group("prefix") else m.span())
     for suffix in ("", "2", "3"):
         if m.group("month" + suffix):
             month = _month(m.group("month" + suffix))
             day = int(m.group("day" + suffix))
             year_text = m.group("year" + suffix)
-            year = int(year_text) if year_text else None
             try:
-                return (dt.date(year, month, day) if year else None), year
+                date = dt.date(int(year_text) if year_text else _PLACEHOLDER_YEAR, month, day)
             except ValueError:
-                return None, year
-    return None, None
+                return Dateline(None, False, tuple(prefixes))
+            return Dateline(date, bool(year_text), tuple(prefixes))
+    return Dateline(None, False, tuple(prefixes))
 
 
-def resolve_weekday(value: DateValue, dateline: dt.date | None, future: bool) -> DateValue:
-    """Give a bare weekday a calendar date: the nearest such day before (or after) `dateline`."""
-    if value.weekday is None or value.day is not None or dateline is None:
+def resolve_weekday(value: DateValue, filed: Dateline | None, future: bool) -> DateValue:
+    """Give a bare weekday a calendar date: the nearest such day before (or after) the dateline."""
+    if value.weekday is None or value.day is not None or filed is None or filed.date is None or not filed.year_known:
         return value
+    dateline = filed.date
     delta = (dateline.weekday() - value.weekday) % 7
     d = dateline + dt.timedelta(days=(7 - delta) % 7) if future else dateline - dt.timedelta(days=delta)
     return value.model_copy(update={"year": d.year, "month": d.month, "day": d.day})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -12,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
-from checker.dates import FoundDate, find_dateline, find_dates, find_times, resolve_weekday
+from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
 from checker.lexicon import Lexicon
 from checker.models import Claim, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities
@@ -26,10 +25,12 @@ _TIME_WORDS = re.compile(
     r"at first|first|originally|later|now|currently|still)\b",
     re.I,
 )
+_BACKGROUND_MARKS = {"after", "before", "when", "until", "since", "once", "as", "if", "unless", "because", "so"}
 _FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|toll|tally|total|count)\b", re.I)
 _INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which)\b\s*(?:both\s+)?(?P<set>[^.;,]*)", re.I)
 _ADDITIVE = re.compile(r"(?:^\s*[\w\s-]{0,30}?\band\s+(?=[\d$€£])|\b(?:plus(?:\s+a\s+further)?|along with|in addition to|"
                        r"on top of|as well as|together with|a further|and another|besides)\b\s*)(?P<set>[^.;]*)", re.I)
+_BASELINE = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\s+(?=[\d$€£])", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:down|up)\s+from\s*$|\bfrom\s*$|\bcompared\s+with\s*$|\bagainst\s*$", re.I)
 
 
@@ -64,13 +65,14 @@ class ClaimExtractor:
     def extract(self, doc: Document) -> list[Claim]:
         """Return every claim in `doc`, in text order."""
         text = doc.analysis_text
-        dateline, year = find_dateline(text)
+        dateline = find_dateline(text)
+        text = _blank(text, dateline.prefixes)
         spans = passages(text)
         book = SpeakerBook()
         claims: list[Claim] = []
         last_figure: Claim | None = None
         for (p_start, p_end), parsed in zip(spans, self.nlp.pipe(text[s:e] for s, e in spans)):
-            for claim in self._passage_claims(doc, parsed, p_start, book, dateline, year):
+            for claim in self._passage_claims(doc, parsed, p_start, book, dateline):
                 if (claim.kind == "statement" and last_figure is not None
                         and _FIGURE_ANAPHOR.search(text[claim.sentence_start:claim.end])):
                     claim = _link_figure_anaphor(claim, last_figure)
@@ -82,14 +84,14 @@ class ClaimExtractor:
     # -- passages and sentences -------------------------------------------------------------
 
     def _passage_claims(self, doc: Document, parsed: SpacyDoc, base: int, book: SpeakerBook,
-                        dateline: dt.date | None, year: int | None) -> list[Claim]:
+                        dateline: Dateline) -> list[Claim]:
         sentences = list(parsed.sents)
         clauses_by_sentence = [self._clauses(s, book) for s in sentences]
         _carry_quote_speakers(parsed, sentences, clauses_by_sentence)
         claims: list[Claim] = []
         previous = ""
         for sentence, clauses in zip(sentences, clauses_by_sentence):
-            claims += self._sentence_claims(doc, sentence, clauses, base, dateline, year, previous)
+            claims += self._sentence_claims(doc, sentence, clauses, base, dateline, previous)
             previous = sentence.text
         return claims
 
@@ -155,11 +157,11 @@ class ClaimExtractor:
     # -- claims -----------------------------------------------------------------------------
 
     def _sentence_claims(self, doc: Document, sentence: SpacySpan, clauses: list[_Clause], base: int,
-                         dateline: dt.date | None, year: int | None, previous: str) -> list[Claim]:
+                         dateline: Dateline, previous: str) -> list[Claim]:
         s_text = sentence.text
         s0 = sentence.start_char
         times = find_times(s_text)
-        dates = find_dates(s_text, dateline, year)
+        dates = find_dates(s_text, dateline)
         date_spans = [(d.start, d.end) for d in dates] + times
         figures = find_quantities(s_text, self.lex.quantities, date_spans)
         claims: list[Claim] = []
@@ -232,6 +234,10 @@ class ClaimExtractor:
         window_start = siblings[index - 1].end if index > 0 else clause.start - s0
         window_end = siblings[index + 1].start if index + 1 < len(siblings) else clause.end - s0
         local = sentence.text[window_start:window_end]
+        # "61.2 percent, up from the previous election": what follows "up from" is the baseline.
+        baseline = _BASELINE.search(local, max(0, fig.end - window_start))
+        if baseline:
+            local = local[:baseline.start()]
         fields = dict(common)
         frame = _time_frame(local)
         before = sentence.text[max(0, fig.start - 20):fig.start]
@@ -241,11 +247,10 @@ class ClaimExtractor:
         scope = _scope(sentence.text[fig.end:clause.end - s0])
         if scope:
             fields["scope_relation"], fields["scope_set"] = scope
-        if counted:
-            fields["subject"] = counted
+        fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
         return self._claim(kind="numeric", start=base + s0 + fig.start, end=base + end, doc=doc, quantity=qty, **fields)
 
-    def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: dt.date | None,
+    def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: Dateline,
               common: dict[str, object]) -> Claim:
         future = common["modality"] == "planned"
         value = resolve_weekday(found.value, dateline, future)
@@ -257,6 +262,16 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """Blank out `spans` of `text` (dateline prefixes), keeping every offset in place."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
 
 def _statement_author(subj: SpacySpan) -> SpacySpan:
     """ "a statement by the SDF" names the SDF, not the statement."""
@@ -284,8 +299,8 @@ def _reported_objects(verb: Token, lex: Lexicon) -> list[Token]:
     """ "Selo said 275 militants left": the parser makes the figure an object with a clause on it."""
     if verb.lemma_.lower() in lex.stance.denial_verbs:
         return []
-    return [c for c in verb.children if c.dep_ == "dobj" and any(
-        g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" for g in c.children)]
+    # "officials reported a turnout of 68 percent": with no clause, the object is what is reported.
+    return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
 
 
 def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int, _Frame]) -> list[Token]:
@@ -299,6 +314,8 @@ def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int,
             heads.append(token)
         elif token.dep_ in ("ccomp", "conj", "advcl", "parataxis") and token.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in token.children):
+                continue  # "after the convoy left": background to the claim, not a claim
             heads.append(token)
         elif token.dep_ in ("acl", "relcl") and (token.head.i in frame_tokens or any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children)) and token.pos_ in ("VERB", "AUX"):
@@ -454,11 +471,15 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
         i += 1
         while i < len(tokens) and tokens[i].lower_ in ("the", "its", "their", "all", "those", "these"):
             i += 1
+    if i == 0 and tokens and tokens[0].text == "-" and len(tokens) > 1:
+        i = 1  # "the 52,000-seat venue": the counted thing is written onto the figure
     while i < len(tokens):
         t = tokens[i]
-        if t.pos_ in ("ADJ", "NOUN", "PROPN") or (t.text == "-" and words) or t.dep_ == "compound":
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        participle = t.tag_ in ("VBN", "VBG") and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") or participle or (t.text == "-" and words) or t.dep_ == "compound":
             words.append(t)
-            if t.pos_ == "NOUN" and not (i + 1 < len(tokens) and tokens[i + 1].pos_ in ("NOUN", "PROPN") and tokens[i + 1].dep_ in ("compound", "nsubj", "dobj", "pobj", "conj") and tokens[i + 1].i == t.i + 1 and t.dep_ == "compound"):
+            if t.pos_ == "NOUN" and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"):
                 break
             i += 1
             continue
@@ -470,6 +491,40 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
     last = words[words.index(nouns[-1])]
     kept = [w for w in words[:words.index(nouns[-1]) + 1]]
     return " ".join(w.text for w in kept), last.idx + len(last.text)
+
+
+_SKIP_IN_MEASURE = {"det", "prep", "punct", "aux", "auxpass", "neg", "advmod", "quantmod", "nummod", "cc", "mark"}
+
+
+def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None) -> str:
+    """What a figure measures: the counted thing and the words it hangs from.
+
+    "Troops killed 12 militants" -> "militants kill troops"; "a turnout of 68 percent" -> "turnout";
+    "more than 20,000 marched" -> "march"."""
+    inside = [t for t in sentence if start <= t.idx < end]
+    if not inside:
+        return counted or ""
+    node = inside[-1]
+    words: list[str] = [counted] if counted else []
+    counted_words = set((counted or "").lower().split())
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i:
+            break
+        node = head
+        if node.idx >= start and node.idx < end:
+            continue
+        if node.dep_ in _SKIP_IN_MEASURE or node.lower_ in counted_words:
+            continue
+        if node.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
+            words.append(node.lemma_.lower())
+            if node.pos_ == "VERB":
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not (start <= c.idx < end)
+                             and c.lower_ not in counted_words), None)
+                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                    words.append(" ".join(t.lower_ for t in subj.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")))
+                break
+    return " ".join(words) or (counted or "")
 
 
 def _governing_noun(doc: SpacyDoc, start: int, end: int) -> str | None:

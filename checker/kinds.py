@@ -46,6 +46,8 @@ class _Params(BaseModel):
 class NumericParams(_Params):
     min_similarity: float = Field(0.45, ge=0, le=1)
     min_subject_similarity: float = Field(0.45, ge=0, le=1)
+    # Figures in the same or the next sentence of one story, from different speakers, need less.
+    nearby_min_similarity: float = Field(0.1, ge=0, le=1)
     # Report figures that overlap by less than this share of the narrower interval, as tension.
     tension_overlap: float = Field(0.0, ge=0, le=1)
     # Running totals that only grow: a higher later figure is no contradiction.
@@ -94,10 +96,31 @@ def _comparable_times(a: Claim, b: Claim) -> bool:
     return not _EARLIER.search(one)
 
 
+_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
 def _interval(q: Quantity) -> tuple[float, float]:
+    """The interval a figure allows once its tolerance and the precision it is written to apply."""
     lo = q.low if q.low is not None else float("-inf")
     hi = q.high if q.high is not None else float("inf")
-    return lo * (1 - q.tolerance) if lo > 0 else lo, hi * (1 + q.tolerance)
+    slack = 0.0
+    m = _FIRST_NUMBER.search(q.text)
+    if m and q.qualifier in ("exact", "range"):
+        written = float(m.group(0).replace(",", ""))
+        scale = (q.low or q.high or written) / written if written else 1.0
+        slack = 0.5 * 10 ** -len(m.group(1) or "") * abs(scale)
+    elif q.qualifier in ("exact", "range"):
+        slack = 0.5
+    lo = lo * (1 - q.tolerance) - slack if lo > 0 else lo
+    return lo, hi * (1 + q.tolerance) + slack
+
+
+def _nearby(a: Claim, b: Claim) -> bool:
+    """Same story, same or next sentence: "Police said ... Organisers said ..."."""
+    if a.document != b.document:
+        return False
+    first, second = (a, b) if a.sentence_start <= b.sentence_start else (b, a)
+    return second.sentence_start - first.sentence_end <= 3
 
 
 def _show(q: Quantity) -> str:
@@ -124,13 +147,20 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     qa, qb = a.quantity, b.quantity
     if a.kind != "numeric" or b.kind != "numeric" or qa is None or qb is None or not different_sources(a, b):
         return None
-    if qa.unit != qb.unit or a.modality != b.modality or a.modality in ("revised", "opinion"):
+    if qa.unit != qb.unit or {a.modality, b.modality} & {"revised", "opinion"}:
         return None
-    if pair.content_similarity < params.min_similarity or pair.subject_similarity < params.min_subject_similarity:
+    both_counted = bool(qa.counted and qb.counted) and qa.unit != "score"
+    similarity = pair.content_similarity
+    if both_counted:
+        similarity = (pair.content_similarity + pair.subject_similarity) / 2
+        if pair.subject_similarity < params.min_subject_similarity:
+            return None
+    threshold = params.nearby_min_similarity if _nearby(a, b) else params.min_similarity
+    if similarity < threshold:
         return None
     if not _comparable_times(a, b) or _different_sets(qa, qb):
         return None
-    if _UPDATE.search(a.text + " " + (a.time_frame or "")) or _UPDATE.search(b.text + " " + (b.time_frame or "")):
+    if _UPDATE.search(a.content) or _UPDATE.search(b.content):
         return None
     if qa.unit == "score":
         if qa.counted and qb.counted and qa.counted != qb.counted:
@@ -140,14 +170,14 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
     if params.tension_overlap > 0:
         narrow = min(hi_a - lo_a, hi_b - lo_b)
-        if overlap < 0 or narrow == float("inf") or narrow <= 0 or overlap / narrow >= params.tension_overlap:
+        if overlap <= 0 or narrow == float("inf") or narrow <= 0 or overlap / narrow >= params.tension_overlap:
             return None
         return Finding(0.5, _show(qa), _show(qb), "the figures barely overlap")
-    if overlap >= 0:
+    if overlap > 0:
         return None
-    if any(g in (a.subject + " " + b.subject).lower() for g in params.growing_subjects):
+    if any(g in (a.subject + " " + b.subject).lower() for g in params.growing_subjects) and _UPDATE.search(a.content + b.content):
         return None
-    confidence = min(1.0, 0.5 + 0.5 * pair.subject_similarity)
+    confidence = min(1.0, 0.4 + similarity)
     return Finding(confidence, _show(qa), _show(qb), "the figures cannot both hold")
 
 

@@ -34,6 +34,7 @@ class QuantityLexicon(_Strict):
     rounding: RoundingParams
     bounds: BoundWords
     vague: dict[str, list[float]]
+    vague_tolerance: float = Field(0.1, ge=0, le=1)
 
 
 class StanceLexicon(_Strict):

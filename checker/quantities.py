@@ -81,6 +81,7 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
             found.append(item)
             used_until = item.end
         i += consumed
+    found.extend(_halves(text, lexicon, [(f.start, f.end) for f in found] + skip))
     found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
     return sorted(found, key=lambda f: f.start)
 
@@ -291,6 +292,25 @@ def _looks_rounded(integer_text: str, lex: QuantityLexicon) -> bool:
     return bool(stripped) and len(digits) - len(stripped) >= lex.rounding.min_trailing_zeros
 
 
+_HALF = re.compile(r"(?<![\w-])half(?=\s+(?:of\b|the\b|had\b|have\b|were\b|was\b|are\b|is\b|said\b|voted\b|[a-z]+ed\b))", re.I)
+
+
+def _halves(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]) -> list[FoundQuantity]:
+    """ "fewer than half", "just over half the vote": a share of 50 percent."""
+    found: list[FoundQuantity] = []
+    for m in _HALF.finditer(text):
+        if _overlaps(m.start(), m.end(), taken) or re.search(r"(?:\ban?|one)\s+$", text[:m.start()], re.I):
+            continue
+        atom = _Atom(m.start(), m.end(), 50.0, None, "", True)
+        q_start, qualifier, low, high, tolerance = _apply_qualifier(text, m.start(), "exact", 50.0, 50.0, atom, lex)
+        if q_start == m.start():
+            continue  # a bare "half" is too loose to read as a figure
+        qty = Quantity(text=text[q_start:m.end()], low=low, high=high, qualifier=qualifier, unit="percent",
+                       tolerance=tolerance)
+        found.append(FoundQuantity(q_start, m.end(), qty))
+    return found
+
+
 def _vague_amounts(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]) -> list[FoundQuantity]:
     found: list[FoundQuantity] = []
     for phrase in sorted(lex.vague, key=len, reverse=True):
@@ -301,7 +321,7 @@ def _vague_amounts(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]
                 continue
             low, *rest = lex.vague[phrase]
             high = rest[0] if rest else None
-            qty = Quantity(text=m.group(0), low=low, high=high, qualifier="vague")
+            qty = Quantity(text=m.group(0), low=low, high=high, qualifier="vague", tolerance=lex.vague_tolerance)
             found.append(FoundQuantity(m.start(), m.end(), qty))
             taken.append((m.start(), m.end()))
     return found
