@@ -27,6 +27,19 @@ def _load_scorer(cases: Path):
     sys.exit("score.py not found next to the cases")
 
 
+def _pair_sims(checker, docs) -> dict:
+    from checker.pipeline import embed_claims
+
+    claims = checker.extract(docs)
+    content, subjects = embed_claims(claims, checker.embedder)
+    out = {}
+    for i, a in enumerate(claims):
+        for j, b in enumerate(claims):
+            if i < j:
+                out[tuple(sorted((a.id, b.id)))] = f"c={content[i] @ content[j]:.2f} s={subjects[i] @ subjects[j]:.2f}"
+    return out
+
+
 def _diagnose(checker, docs, gold) -> None:
     from checker.pipeline import embed_claims
 
@@ -62,6 +75,7 @@ def main() -> None:
         docs = [read_document(str(case_dir / d), lambda m: None) for d in case["docs"]]
         docs = [d.model_copy(update={"path": name}) for d, name in zip(docs, case["docs"])]
         report = checker.check(docs)
+        sims = _pair_sims(checker, docs) if args.verbose else {}
         reported = [[(c.document, c.start, c.end) for c in conflict.claims] for conflict in report.conflicts]
         hits, labels = score.score_case(case, reported)
         totals["gold"] += len(hits)
@@ -73,7 +87,8 @@ def main() -> None:
             print(f"== {case['name']}")
             for conflict, lab in zip(report.conflicts, labels):
                 sides = "  <->  ".join(score.snippet(case, (c.document, c.start, c.end)) for c in conflict.claims)
-                print(f"   {lab:13} {conflict.code} conf={conflict.confidence} {sides}")
+                key = tuple(sorted(c.claim_id for c in conflict.claims))
+                print(f"   {lab:13} {conflict.code} conf={conflict.confidence} {sims.get(key, '')} {sides}")
             for g, h in zip(case["conflicts"], hits):
                 if not h:
                     print(f"   {'MISSED':13} [{g['kind']}] {score.snippet(case, g['a'])}  <->  {score.snippet(case, g['b'])}")

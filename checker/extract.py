@@ -31,6 +31,9 @@ _INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of
 _ADDITIVE = re.compile(r"(?:^\s*[\w\s-]{0,30}?\band\s+(?=[\d$€£])|\b(?:plus(?:\s+a\s+further)?|along with|in addition to|"
                        r"on top of|as well as|together with|a further|and another|besides)\b\s*)(?P<set>[^.;]*)", re.I)
 _BASELINE = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\s+(?=[\d$€£])", re.I)
+# "including six children", "six of them children", "two ... were among the dead": a part of a figure.
+_SUBSET_BEFORE = re.compile(r"\b(?:including|included|among them|of whom|of which|among)\s+(?:some\s+|at least\s+|about\s+)?$", re.I)
+_SUBSET_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|which|the\s+\w+)\b|(?:\w+\s+){0,3}(?:were|was)\s+among\b)", re.I)
 _EARLIER_FIGURE = re.compile(r"\b(?:down|up)\s+from\s*$|\bfrom\s*$|\bcompared\s+with\s*$|\bagainst\s*$", re.I)
 
 
@@ -245,6 +248,9 @@ class ClaimExtractor:
             frame = "earlier" + (f" {frame}" if frame else "")
         fields["time_frame"] = frame
         scope = _scope(sentence.text[fig.end:clause.end - s0])
+        before_fig = sentence.text[max(0, fig.start - 25):fig.start]
+        if _SUBSET_BEFORE.search(before_fig) or _SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]):
+            fields["modality"] = "part"
         if scope:
             fields["scope_relation"], fields["scope_set"] = scope
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
@@ -258,7 +264,15 @@ class ClaimExtractor:
         prefix = doc.analysis_text[max(0, start - 3):start]
         if prefix.lower() == "on ":
             start -= 3
-        return self._claim(kind="date", start=start, end=end, doc=doc, date=value, **common)
+        fields = dict(common)
+        event = _event_of(clause, base + s0 + found.start - base, base + s0 + found.end - base)
+        if event:
+            fields["content"] = event
+            # "its original Sunday date" marks that date, not every date in the clause, as superseded.
+            revised = any(m in event.lower() for m in self.lex.stance.revised_markers)
+            if revised or fields["modality"] == "revised":
+                fields["modality"] = "revised" if revised else "actual"
+        return self._claim(kind="date", start=start, end=end, doc=doc, date=value, **fields)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -424,14 +438,14 @@ def _content_text(clause: _Clause, lex: Lexicon) -> str:
 
 
 def _modality(clause: _Clause, lex: Lexicon) -> str:
+    """Is the clause a fact, a plan or forecast, a superseded figure, or an opinion?"""
     text = " " + " ".join(t.lower_ for t in clause.tokens) + " "
     head = clause.head
     if any(f" {m} " in text for m in lex.stance.revised_markers):
         return "revised"
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    if any(f" {m} " in text for m in lex.stance.planned_markers) and (
-            aux & {"will", "would", "'ll", "is", "are", "was"} or head.lemma_.lower() in ("schedule", "plan", "expect", "demand", "offer", "promise", "guide", "intend")
-            or any(f" {m} " in text for m in ("scheduled", "due to", "set to", "set for", "expected to", "plans to", "demanding", "offered", "guiding", "promised"))):
+    if (aux & {"will", "would", "'ll", "shall"} or head.lemma_.lower() in lex.stance.planned_verbs
+            or any(f" {m} " in text for m in lex.stance.planned_markers)):
         return "planned"
     if head.lemma_.lower() in lex.stance.opinion_verbs:
         return "opinion"
@@ -485,6 +499,10 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
             continue
         break
     nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN")]
+    if not nouns and i < len(tokens) and tokens[i].tag_ in ("VBN", "JJ") and tokens[i].lower_ not in _NOT_COUNTED and (
+            i + 1 == len(tokens) or tokens[i + 1].pos_ in ("ADP", "PUNCT", "CCONJ")):
+        lone = tokens[i]  # "more than 40 wounded": the participle names what is counted
+        return lone.text, lone.idx + len(lone.text)
     if not nouns:
         head = _governing_noun(doc, start, end)
         return (head, end) if head else (None, end)
@@ -493,6 +511,36 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
     return " ".join(w.text for w in kept), last.idx + len(last.text)
 
 
+def _event_of(clause: _Clause, start: int, end: int) -> str:
+    """The event a date is attached to: "The tunnel collapsed (on June 5)", "the rockfall (on June 6)"."""
+    inside = [t for t in clause.tokens if start <= t.idx < end]
+    if not inside:
+        return ""
+    t = inside[-1]
+    while t.head.i != t.i and start <= t.head.idx < end:
+        t = t.head
+    anchor = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        words = [w for w in anchor.subtree if w.i <= anchor.i and not (start <= w.idx < end) and w.dep_ != "case"]
+        return " ".join(w.text for w in words)
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return ""
+    verb = anchor
+    subject = None
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    words = [w.text for w in subject.subtree] if subject is not None else []
+    words.append(anchor.text)
+    for child in anchor.children:
+        if child.dep_ in ("prt", "dobj", "attr") and not (start <= child.idx < end):
+            words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
+    return " ".join(words)
+
+
+_NOT_COUNTED = {"compared", "according", "based", "due", "up", "down", "higher", "lower", "more", "less", "ago", "earlier", "later"}
 _SKIP_IN_MEASURE = {"det", "prep", "punct", "aux", "auxpass", "neg", "advmod", "quantmod", "nummod", "cc", "mark"}
 
 

@@ -46,6 +46,8 @@ class _Params(BaseModel):
 class NumericParams(_Params):
     min_similarity: float = Field(0.45, ge=0, le=1)
     min_subject_similarity: float = Field(0.45, ge=0, le=1)
+    # Vague amounts ("dozens", "several") are read but not set against other figures.
+    compare_vague: bool = False
     # Figures in the same or the next sentence of one story, from different speakers, need less.
     nearby_min_similarity: float = Field(0.1, ge=0, le=1)
     # Report figures that overlap by less than this share of the narrower interval, as tension.
@@ -88,12 +90,18 @@ def different_sources(a: Claim, b: Claim) -> bool:
     return (a.document, a.speaker_key or "") != (b.document, b.speaker_key or "")
 
 
+_CALENDAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december|(?:19|20)\d\d)\b")
+
+
 def _comparable_times(a: Claim, b: Claim) -> bool:
+    """False when the texts put two claims at different times."""
     ta, tb = a.time_frame or "", b.time_frame or ""
     if ta and tb:
         return ta == tb or bool(set(ta.split(" / ")) & set(tb.split(" / ")))
     one = ta or tb
-    return not _EARLIER.search(one)
+    # An earlier time, or a month or year named on one side only, is another time than the story's.
+    return not (_EARLIER.search(one) or _CALENDAR.search(one))
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -149,13 +157,20 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return None
     if qa.unit != qb.unit or {a.modality, b.modality} & {"revised", "opinion"}:
         return None
+    if (a.modality == "planned") != (b.modality == "planned") and qa.unit != "second":
+        return None  # a plan against a fact; a planned duration is still a duration
+    if (a.modality == "part") != (b.modality == "part"):
+        return None
+    if not params.compare_vague and "vague" in (qa.qualifier, qb.qualifier):
+        return None
     both_counted = bool(qa.counted and qb.counted) and qa.unit != "score"
     similarity = pair.content_similarity
-    if both_counted:
-        similarity = (pair.content_similarity + pair.subject_similarity) / 2
-        if pair.subject_similarity < params.min_subject_similarity:
-            return None
     threshold = params.nearby_min_similarity if _nearby(a, b) else params.min_similarity
+    if both_counted:
+        # What is counted, and what happened to it, must both match ("firefighters battling"
+        # is not "firefighters treated"); the clause around the figure weighs most.
+        similarity = 0.7 * pair.content_similarity + 0.3 * pair.subject_similarity
+        threshold = max(threshold, params.min_subject_similarity)
     if similarity < threshold:
         return None
     if not _comparable_times(a, b) or _different_sets(qa, qb):

@@ -46,6 +46,7 @@ class StanceLexicon(_Strict):
     negative_verbs: list[str]
     opposite_predicates: list[list[str]]
     planned_markers: list[str]
+    planned_verbs: list[str]
     revised_markers: list[str]
     update_markers: list[str]
     opinion_verbs: list[str]

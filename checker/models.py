@@ -110,7 +110,8 @@ class Claim(Frozen):
     # Time the claim refers to ("before the evacuation", "in March"), when the text gives one.
     time_frame: str | None = None
     # planned: scheduled or expected; revised: a figure the text marks as superseded.
-    modality: Literal["actual", "planned", "revised", "opinion"] = "actual"
+    # part: a figure for part of another ("including six children").
+    modality: Literal["actual", "planned", "revised", "opinion", "part"] = "actual"
     # For figures: "inclusive" ("including ..."), "additive" ("plus ...") and the set named.
     scope_relation: Literal["inclusive", "additive"] | None = None
     scope_set: str | None = None

@@ -229,6 +229,8 @@ def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, in
                     r"\s*(?:increase|rise|cut|hike|drop)", rest[m.end():], re.I):
                 return None, 1.0, end
             return canonical, factor, end + m.end()
+    if re.search(r"\bmagnitude[\s-]+$", text[max(0, atom.start - 12):atom.start], re.I):
+        return "magnitude", 1.0, end
     before = CURRENCY_BEFORE.search(text[max(0, atom.start - 5):atom.start])
     if before:
         code = currency_code(before.group(0))
