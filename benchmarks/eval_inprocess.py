@@ -31,7 +31,7 @@ def _pair_sims(checker, docs) -> dict:
     from checker.pipeline import embed_claims
 
     claims = checker.extract(docs)
-    content, subjects = embed_claims(claims, checker.embedder)
+    content, subjects, _ = embed_claims(claims, checker.embedder)
     out = {}
     for i, a in enumerate(claims):
         for j, b in enumerate(claims):
@@ -44,7 +44,7 @@ def _diagnose(checker, docs, gold) -> None:
     from checker.pipeline import embed_claims
 
     claims = checker.extract(docs)
-    content, subjects = embed_claims(claims, checker.embedder)
+    content, subjects, _ = embed_claims(claims, checker.embedder)
 
     def under(side):
         doc, s, e = side

@@ -41,9 +41,12 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
                         yield int(row), col
 
 
-def find_conflicts(claims: list[Claim], content: np.ndarray, subjects: np.ndarray, rules: list[RuleSpec],
+def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],
                    lexicon: Lexicon, documents: dict[str, Document]) -> list[Conflict]:
-    """Return the conflicts that `rules` find among `claims`, one per pair of claims, most severe kept."""
+    """Return the conflicts that `rules` find among `claims`, one per pair of claims, most severe kept.
+
+    `vectors` holds the embeddings of each claim's content, subject and counted head."""
+    content, subjects, heads = vectors
     opposites = [(set(a.split("|")), set(b.split("|"))) for a, b in lexicon.stance.opposite_predicates]
     parsed = [(rule, rule.parsed_params()) for rule in rules]
     best: dict[tuple[str, str], Conflict] = {}
@@ -54,12 +57,14 @@ def find_conflicts(claims: list[Claim], content: np.ndarray, subjects: np.ndarra
         a, b = claims[i], claims[j]
         if _overlap(a, b):
             continue
-        pair = Pair(a, b, float(content[i] @ content[j]), float(subjects[i] @ subjects[j]))
+        pair = Pair(a, b, float(content[i] @ content[j]), float(subjects[i] @ subjects[j]),
+                    value_similarity=float(heads[i] @ heads[j]))
         for rule, params in parsed:
             spec = KINDS[rule.kind]
             if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:
                 continue
-            finding = spec.compare(pair, params, opposites) if rule.kind == "opposite" else spec.compare(pair, params)
+            finding = (spec.compare(pair, params, opposites) if rule.kind in ("opposite", "polarity")
+                       else spec.compare(pair, params))
             if finding is None:
                 continue
             conflict = build_conflict(rule, finding, a, b, documents)

@@ -25,6 +25,8 @@ _TIME_WORDS = re.compile(
     r"at first|first|originally|later|now|currently|still)\b",
     re.I,
 )
+_INFORMATION_VERBS = {"report", "give", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _BACKGROUND_MARKS = {"after", "before", "when", "until", "since", "once", "as", "if", "unless", "because", "so"}
 _FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|toll|tally|total|count)\b", re.I)
 _INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which)\b\s*(?:both\s+)?(?P<set>[^.;,]*)", re.I)
@@ -92,10 +94,10 @@ class ClaimExtractor:
         clauses_by_sentence = [self._clauses(s, book) for s in sentences]
         _carry_quote_speakers(parsed, sentences, clauses_by_sentence)
         claims: list[Claim] = []
-        previous = ""
+        previous: SpacySpan | None = None
         for sentence, clauses in zip(sentences, clauses_by_sentence):
             claims += self._sentence_claims(doc, sentence, clauses, base, dateline, previous)
-            previous = sentence.text
+            previous = sentence
         return claims
 
     def _frames(self, sentence: SpacySpan, book: SpeakerBook) -> list[_Frame]:
@@ -160,7 +162,7 @@ class ClaimExtractor:
     # -- claims -----------------------------------------------------------------------------
 
     def _sentence_claims(self, doc: Document, sentence: SpacySpan, clauses: list[_Clause], base: int,
-                         dateline: Dateline, previous: str) -> list[Claim]:
+                         dateline: Dateline, previous: SpacySpan | None) -> list[Claim]:
         s_text = sentence.text
         s0 = sentence.start_char
         times = find_times(s_text)
@@ -185,12 +187,14 @@ class ClaimExtractor:
         return claims
 
     def _common(self, doc: Document, clause: _Clause, base: int, s0: int, sentence: SpacySpan, content: str,
-                previous: str) -> dict[str, object]:
+                previous: SpacySpan | None) -> dict[str, object]:
         speaker = clause.speaker
         subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         subject = doc.analysis_text[base + subj.left_edge.idx: base + subj.right_edge.idx + len(subj.right_edge.text)] if subj is not None else ""
-        if subject.lower().strip() in ("a few", "only a few", "some", "none", "all", "most", "many", "few") and previous:
-            subject = subject + " (" + previous[-120:] + ")"
+        if subj is not None and subj.lower_ in _QUANTIFIERS and not any(c.dep_ == "prep" for c in subj.children):
+            antecedent = _quantified_antecedent(previous, sentence, subj)
+            if antecedent:
+                subject = f"{subject} {antecedent}"
         modality = _modality(clause, self.lex)
         return {
             "speaker": speaker,
@@ -314,7 +318,9 @@ def _reported_objects(verb: Token, lex: Lexicon) -> list[Token]:
     if verb.lemma_.lower() in lex.stance.denial_verbs:
         return []
     # "officials reported a turnout of 68 percent": with no clause, the object is what is reported.
-    return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    informs = verb.lemma_.lower() in _INFORMATION_VERBS
+    return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and (informs or any(
+        g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" for g in c.children))]
 
 
 def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int, _Frame]) -> list[Token]:
@@ -332,7 +338,8 @@ def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int,
                 continue  # "after the convoy left": background to the claim, not a claim
             heads.append(token)
         elif token.dep_ in ("acl", "relcl") and (token.head.i in frame_tokens or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in token.children)) and token.pos_ in ("VERB", "AUX"):
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children)) \
+                and token.pos_ in ("VERB", "AUX"):
             heads.append(token)
     return heads
 
@@ -423,9 +430,13 @@ def _is_boilerplate(clause: _Clause, lex: Lexicon) -> bool:
 
 
 def _content_text(clause: _Clause, lex: Lexicon) -> str:
-    """The clause with negation and hedges removed, for comparing what is claimed."""
+    """The clause with negation, hedges and background clauses removed, for comparing what is claimed."""
+    background = {d.i for t in clause.tokens if t.dep_ == "advcl" and t.i != clause.head.i and any(
+        c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children) for d in t.subtree}
     words = []
     for t in clause.tokens:
+        if t.i in background:
+            continue
         low = t.lower_
         if low in ("not", "n't", "never") or (t.dep_ == "neg"):
             continue
@@ -509,6 +520,18 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
     last = words[words.index(nouns[-1])]
     kept = [w for w in words[:words.index(nouns[-1]) + 1]]
     return " ".join(w.text for w in kept), last.idx + len(last.text)
+
+
+_QUANTIFIERS = {"few", "some", "none", "all", "most", "many", "several", "others", "both", "each"}
+
+
+def _quantified_antecedent(previous: SpacySpan | None, sentence: SpacySpan, subj: Token) -> str:
+    """ "only a few may have remained": a few of what? The last quantified plural noun before it."""
+    candidates = [t for t in (list(previous) if previous is not None else []) + list(sentence)
+                  if t.i < subj.i and t.tag_ == "NNS"]
+    quantified = [t for t in candidates if any(c.lower_ in _QUANTIFIERS | {"other", "any", "remaining"} for c in t.children)]
+    chosen = (quantified or candidates or [None])[-1]
+    return chosen.text if chosen is not None else ""
 
 
 def _event_of(clause: _Clause, start: int, end: int) -> str:

@@ -25,6 +25,7 @@ class Pair:
     b: Claim
     content_similarity: float
     subject_similarity: float
+    # For figures: how alike the counted things' head nouns are; for attributes: the two values.
     value_similarity: float = 0.0
     attribute: tuple[str, str, str] | None = None  # (class, value in a, value in b)
 
@@ -46,6 +47,8 @@ class _Params(BaseModel):
 class NumericParams(_Params):
     min_similarity: float = Field(0.45, ge=0, le=1)
     min_subject_similarity: float = Field(0.45, ge=0, le=1)
+    # How alike the head nouns of two counted things must be ("militants" and "fighters" are).
+    min_counted_similarity: float = Field(0.6, ge=0, le=1)
     # Vague amounts ("dozens", "several") are read but not set against other figures.
     compare_vague: bool = False
     # Figures in the same or the next sentence of one story, from different speakers, need less.
@@ -57,8 +60,9 @@ class NumericParams(_Params):
 
 
 class PolarityParams(_Params):
-    min_similarity: float = Field(0.62, ge=0, le=1)
-    min_subject_similarity: float = Field(0.3, ge=0, le=1)
+    # Mean of the content and subject similarities.
+    min_similarity: float = Field(0.6, ge=0, le=1)
+    min_content_similarity: float = Field(0.45, ge=0, le=1)
     allow_same_speaker: bool = True
 
 
@@ -171,6 +175,8 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         # is not "firefighters treated"); the clause around the figure weighs most.
         similarity = 0.7 * pair.content_similarity + 0.3 * pair.subject_similarity
         threshold = max(threshold, params.min_subject_similarity)
+        if pair.value_similarity < params.min_counted_similarity:
+            return None  # "38 schools" and "4,500 adults" count different things
     if similarity < threshold:
         return None
     if not _comparable_times(a, b) or _different_sets(qa, qb):
@@ -196,10 +202,19 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     return Finding(confidence, _show(qa), _show(qb), "the figures cannot both hold")
 
 
-def polarity_opposed(pair: Pair, params: PolarityParams) -> Finding | None:
+def _opposed_predicates(a: Claim, b: Claim, opposites: list[tuple[set[str], set[str]]]) -> bool:
+    return any((a.predicate in one and b.predicate in other) or (a.predicate in other and b.predicate in one)
+               for one, other in opposites)
+
+
+def polarity_opposed(pair: Pair, params: PolarityParams, opposites: list[tuple[set[str], set[str]]]) -> Finding | None:
     """One source asserts what another negates or denies."""
     a, b = pair.a, pair.b
     if a.kind != "statement" or b.kind != "statement":
+        return None
+    if _opposed_predicates(a, b, opposites):
+        return None  # denying that fighters left agrees with saying they remained
+    if (a.modality == "planned") != (b.modality == "planned"):
         return None
     if not ((a.stance in POSITIVE and b.stance in NEGATIVE) or (a.stance in NEGATIVE and b.stance in POSITIVE)):
         return None
@@ -207,10 +222,11 @@ def polarity_opposed(pair: Pair, params: PolarityParams) -> Finding | None:
         return None
     if a.sentence_start == b.sentence_start or "opinion" in (a.modality, b.modality):
         return None
-    if pair.content_similarity < params.min_similarity or pair.subject_similarity < params.min_subject_similarity:
+    score = (pair.content_similarity + pair.subject_similarity) / 2
+    if pair.content_similarity < params.min_content_similarity or score < params.min_similarity:
         return None
     neg = a if a.stance in NEGATIVE else b
-    return Finding(pair.content_similarity, a.stance, b.stance, f"{neg.stance} by {neg.speaker or 'the author'}")
+    return Finding(score, a.stance, b.stance, f"{neg.stance} by {neg.speaker or 'the author'}")
 
 
 def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tuple[set[str], set[str]]]) -> Finding | None:
@@ -224,9 +240,8 @@ def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tupl
         return None
     if pair.subject_similarity < params.min_subject_similarity or pair.content_similarity < params.min_similarity:
         return None
-    for one, other in opposites:
-        if (a.predicate in one and b.predicate in other) or (a.predicate in other and b.predicate in one):
-            return Finding(pair.subject_similarity, a.predicate, b.predicate, "opposite outcomes")
+    if _opposed_predicates(a, b, opposites):
+        return Finding(pair.subject_similarity, a.predicate, b.predicate, "opposite outcomes")
     return None
 
 
@@ -243,6 +258,8 @@ def date_disagreement(pair: Pair, params: DateParams) -> Finding | None:
     a, b = pair.a, pair.b
     if a.kind != "date" or b.kind != "date" or a.date is None or b.date is None or not different_sources(a, b):
         return None
+    if a.document == b.document and (a.speaker_key is None or b.speaker_key is None):
+        return None  # a story's own timeline: the writer dates different events
     if a.modality != b.modality or a.modality in ("revised", "opinion"):
         return None
     if pair.content_similarity < params.min_similarity:

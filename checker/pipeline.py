@@ -39,9 +39,9 @@ class Checker:
     def check(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> Report:
         """Extract, embed, group and compare the claims of `documents`."""
         claims = self.extract(documents, progress)
-        content, subjects = embed_claims(claims, self.embedder)
+        content, subjects, heads = embed_claims(claims, self.embedder)
         by_path = {d.path: d for d in documents}
-        conflicts = find_conflicts(claims, content, subjects, self.rules, self.lexicon, by_path)
+        conflicts = find_conflicts(claims, (content, subjects, heads), self.rules, self.lexicon, by_path)
         pairs = list(candidate_pairs(claims, content, subjects))
         groups = group_claims(claims, pairs, content, GROUP_THRESHOLD)
         conflicts = _with_groups(conflicts, groups)
@@ -67,17 +67,27 @@ def embedding_text(claim: Claim) -> str:
     return re.sub(r"\s+", " ", text).strip() or claim.text
 
 
-def embed_claims(claims: list[Claim], embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
-    """Embed each distinct text once, in batches: claim contents and claim subjects."""
+def counted_head(claim: Claim) -> str:
+    """The head noun of what a figure counts ("militants" in "Syrian militants"), or ""."""
+    if claim.quantity is None or not claim.quantity.counted:
+        return ""
+    words = claim.quantity.counted.split()
+    return words[-1].lower() if words else ""
+
+
+def embed_claims(claims: list[Claim], embedder: Embedder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Embed each distinct text once, in one batch: claim contents, subjects and counted heads."""
     contents = [embedding_text(c) for c in claims]
     subjects = [(c.subject or embedding_text(c)) for c in claims]
-    unique = sorted(set(contents) | set(subjects))
+    heads = [counted_head(c) or embedding_text(c) for c in claims]
+    unique = sorted(set(contents) | set(subjects) | set(heads))
     if not unique:
         empty = np.zeros((0, 1), dtype=np.float32)
-        return empty, empty
+        return empty, empty, empty
     vectors = embedder.embed(unique)
     row = {t: i for i, t in enumerate(unique)}
-    return vectors[[row[t] for t in contents]], vectors[[row[t] for t in subjects]]
+    return (vectors[[row[t] for t in contents]], vectors[[row[t] for t in subjects]],
+            vectors[[row[t] for t in heads]])
 
 
 def _with_groups(conflicts: list[Conflict], groups: list) -> list[Conflict]:
