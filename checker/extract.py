@@ -25,7 +25,7 @@ _TIME_WORDS = re.compile(
     r"at first|first|originally|later|now|currently|still)\b",
     re.I,
 )
-_INFORMATION_VERBS = {"report", "give", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
+_INFORMATION_VERBS = {"report", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _BACKGROUND_MARKS = {"after", "before", "when", "until", "since", "once", "as", "if", "unless", "because", "so"}
 _FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|toll|tally|total|count)\b", re.I)
@@ -140,7 +140,7 @@ class ClaimExtractor:
         head_ids = {h.i for h in heads}
         for head in heads:
             tokens = [t for t in _own_subtree(head, head_ids) if t.i not in frame_tokens]
-            tokens = _trim_tokens(tokens)
+            tokens = _trim_tokens(tokens, head, frame_tokens)
             if not tokens:
                 continue
             frame, hedge = _governing_frame(head, by_verb)
@@ -176,7 +176,7 @@ class ClaimExtractor:
             c0, c1 = clause.start - s0, clause.end - s0
             content = _content_text(clause, self.lex)
             common = self._common(doc, clause, base, s0, sentence, content, previous)
-            if (clause.head.pos_ in ("VERB", "AUX", "ADJ") or clause.head.dep_ == "dobj") and sum(1 for t in clause.tokens if not t.is_punct) >= 3:
+            if _is_predication(clause.head) and sum(1 for t in clause.tokens if not t.is_punct) >= 3:
                 claims += self._statements(doc, clause, base, common)
             in_clause = [f for f in figures if c0 <= f.start and f.end <= c1]
             for i, fig in enumerate(in_clause):
@@ -291,6 +291,12 @@ def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return "".join(chars)
 
 
+def _is_predication(head: Token) -> bool:
+    """A clause that says something: a verb, or a noun the parser hung a verb on ("the march set off")."""
+    return head.pos_ in ("VERB", "AUX", "ADJ") or head.dep_ == "dobj" or (
+        head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in head.children))
+
+
 def _statement_author(subj: SpacySpan) -> SpacySpan:
     """ "a statement by the SDF" names the SDF, not the statement."""
     if subj.root.lemma_.lower() in ("statement", "report", "communique", "release", "spokesman", "spokeswoman"):
@@ -354,21 +360,21 @@ def _own_subtree(head: Token, head_ids: set[int]) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def _trim_tokens(tokens: list[Token]) -> list[Token]:
+def _trim_tokens(tokens: list[Token], head: Token, frame: set[int]) -> list[Token]:
+    """Keep a clause one stretch of text: the run around its head, bridged over embedded
+    clauses but not over attribution ("“A,” he said, “B”")."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        gap = range(runs[-1][-1].i + 1, t.i) if runs else range(0)
+        if runs and (len(gap) <= 3 or not any(i in frame for i in gap)):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    tokens = next((r for r in runs if head in r), runs[0] if runs else [])
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc") or tokens[0].lower_ in ("that", "but", "and", "however")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
-    if tokens:
-        # keep the clause one contiguous stretch: cut at the first gap of more than two tokens
-        run = [tokens[0]]
-        for t in tokens[1:]:
-            if t.i - run[-1].i > 3:
-                break
-            run.append(t)
-        tokens = run
-        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-            tokens = tokens[:-1]
     return tokens
 
 

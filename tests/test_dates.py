@@ -1,0 +1,73 @@
+"""Dates, weekdays and datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from checker.dates import dates_disagree, find_dateline, find_dates, resolve_weekday
+from checker.models import DateValue
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "fields"),
+    [
+        ("The SDF launched the battle for Raqqa on June 6 after", "June 6", {"month": 6, "day": 6}),
+        ("had captured the city in January 2014", "January 2014", {"month": 1, "year": 2014}),
+        ("rampaged through Syria and Iraq in 2014", "in 2014", {"year": 2014}),
+        ("struck a string of villages early on Monday", "early on Monday", {"weekday": 0, "part_of_day": "morning"}),
+        ("shook the district late on Sunday, officials said", "late on Sunday", {"weekday": 6, "part_of_day": "night"}),
+        ("Construction is due to start in the autumn", "in the autumn", {"season": "autumn"}),
+    ],
+)
+def test_dates_find(text, surface, fields):
+    (found,) = [f for f in find_dates(text) if text[f.start:f.end] == surface]
+    for key, value in fields.items():
+        assert getattr(found.value, key) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "year_known"),
+    [
+        ("Title\n\nKESHAVAR, June 23 (Wire) - Troops killed", dt.date(2000, 6, 23), False),
+        ("Title\n\nVALDOR CITY, April 12, 2023 (Wire) - The Bank", dt.date(2023, 4, 12), True),
+        ("Headline\n\nOctober 15, 2017\n\nBy John Davison", dt.date(2017, 10, 15), True),
+    ],
+)
+def test_dates_dateline(text, date, year_known):
+    dateline = find_dateline(text)
+    assert (dateline.date, dateline.year_known) == (date, year_known)
+
+
+def test_dates_dateline_prefix_is_marked():
+    text = "Title\n\nKESHAVAR, June 23 (Wire) - Troops killed 12 militants"
+    (start, end), = [p for p in find_dateline(text).prefixes if p[1] > p[0]]
+    assert text[start:end].strip() == "KESHAVAR, June 23 (Wire) -"
+
+
+def test_dates_next_month_resolves_against_dateline():
+    text = "RIVERTON, Feb. 8 - Construction will begin next month"
+    dateline = find_dateline(text)
+    (found,) = [f for f in find_dates(text, dateline) if f.value.text == "next month"]
+    assert found.value.month == 3
+
+
+def test_dates_weekday_resolves_with_known_year():
+    dateline = find_dateline("X\n\nAIN ISSA, October 15, 2017 (Reuters) - Text")
+    value = resolve_weekday(DateValue(text="Saturday", weekday=5), dateline, future=False)
+    assert (value.year, value.month, value.day) == (2017, 10, 14)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disagree"),
+    [
+        (DateValue(text="June 5", month=6, day=5), DateValue(text="June 6", month=6, day=6), True),
+        (DateValue(text="Monday", weekday=0), DateValue(text="Sunday", weekday=6), True),
+        (DateValue(text="2014", year=2014), DateValue(text="January 2014", year=2014, month=1), False),
+        (DateValue(text="autumn", season="autumn"), DateValue(text="next month", month=3), True),
+        (DateValue(text="Tuesday", weekday=1), DateValue(text="Tuesday", weekday=1), False),
+    ],
+)
+def test_dates_disagree(a, b, disagree):
+    assert dates_disagree(a, b) is disagree

@@ -1,0 +1,89 @@
+"""Figures read as intervals: parametrized tables of real sentences from the seed and dev stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.quantities import find_quantities
+
+INF = None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "qualifier", "unit"),
+    [
+        ("SDF spokesman Talal Selo told Reuters that “no more than 200-300” foreign militants remained",
+         "no more than 200-300", INF, 300, "upper_bound", None),
+        ("the coalition estimated that about 300-400 fighters were still holed up", "about 300-400", 300, 400,
+         "approximate", None),
+        ("Selo said 275 Syrian militants left along with their family members.", "275", 275, 275, "exact", None),
+        ("The group killed dozens of captured Syrian soldiers there", "dozens", 24, 199, "vague", None),
+        ("after militants killed more than 130 people in Paris", "more than 130", 130, INF, "lower_bound", None),
+        ("and at least 41 people were killed, the disaster agency AFAD said", "at least 41", 41, INF,
+         "lower_bound", None),
+        ("and nearly 2,000 families have left their homes", "nearly 2,000", 1800, 2000, "approximate", None),
+        ("Turnout was 61.2 percent, up from the previous election.", "61.2 percent", 61.2, 61.2, "exact", "percent"),
+        ("Turnout of about 61% was the highest", "about 61%", 61, 61, "approximate", "percent"),
+        ("the operator said fewer than half had joined the strike", "fewer than half", INF, 50, "upper_bound",
+         "percent"),
+        ("Veltra's revenue came in at €1.1bn (1.2bn dollars)", "€1.1bn", 1.1e9, 1.1e9, "exact", "EUR"),
+        ("revenue of 1.1 billion euros ($1.2 billion) on Thursday", "1.1 billion euros", 1.1e9, 1.1e9, "exact", "EUR"),
+        ("Veltra expects full-year revenue of 4.3 billion to 4.5 billion euros", "4.3 billion to 4.5 billion euros",
+         4.3e9, 4.5e9, "range", "EUR"),
+        ("an interim dividend of 45 euro cents a share", "45 euro cents", 0.45, 0.45, "exact", "EUR"),
+        ("Dhaka has set aside 12m dollars for relief", "12m dollars", 12e6, 12e6, "exact", "USD"),
+        ("approved a $480 million budget for a new football stadium", "$480 million", 480e6, 480e6, "exact", "USD"),
+        ("Seventy-five schools have been closed", "Seventy-five", 75, 75, "exact", None),
+        ("made contact with twenty-one miners trapped", "twenty-one", 21, 21, "exact", None),
+        ("killing about two dozen people, six of them children", "about two dozen", 24, 24, "approximate", None),
+        ("Construction of two hundred and seventy-five homes", "two hundred and seventy-five", 275, 275, "exact", None),
+        ("a rescue fund of half a million", "half a million", 5e5, 5e5, "exact", None),
+        ("The miners are trapped some 400 metres below the surface", "some 400 metres", 400, 400, "approximate",
+         "metre"),
+        ("The 2,100 kg satellite, built in Italy", "2,100 kg", 2100, 2100, "exact", "kilogram"),
+        ("The satellite weighs about 2.1 tonnes", "about 2.1 tonnes", 2100, 2100, "approximate", "kilogram"),
+        ("a polar orbit about 820 km above the Earth", "about 820 km", 820e3, 820e3, "approximate", "metre"),
+        ("About one in eight patients on the drug had brain swelling", "About one in eight", 12.5, 12.5,
+         "approximate", "percent"),
+        ("The number is between 200 and 300.", "between 200 and 300", 200, 300, "range", None),
+        ("a third of the 900 staff", "a third of the 900", 300, 300, "exact", None),
+        ("The stock jumped 6.5% on the day.", "6.5%", 6.5, 6.5, "exact", "percent"),
+    ],
+)
+def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
+    found = [f for f in find_quantities(text, lexicon.quantities) if text[f.start:f.end] == surface]
+    assert found, [text[f.start:f.end] for f in find_quantities(text, lexicon.quantities)]
+    q = found[0].quantity
+    assert q.low == (pytest.approx(low) if low is not None else None)
+    assert q.high == (pytest.approx(high) if high is not None else None)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert q.text == surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 101st Airborne Division",
+        "Reuters, Oct. 15",
+        "one of the largest demonstrations",
+        "the first big Syrian city",
+        "call 555-123-4567 for details",
+        "at 21:30 GMT on Tuesday",
+        "Aurelia-2 lifted off",
+        "captured the city in January 2014",
+    ],
+)
+def test_quantities_skip_what_is_not_a_figure(lexicon, text):
+    from checker.dates import find_dates, find_times
+
+    skip = [(d.start, d.end) for d in find_dates(text)] + find_times(text)
+    assert [text[f.start:f.end] for f in find_quantities(text, lexicon.quantities, skip)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("FC Ardenne beat Lysander United 2-1 at home", "2-1"), ("a 3-1 victory over Lysander United", "3-1")],
+)
+def test_quantities_read_scores(lexicon, text, score):
+    (found,) = find_quantities(text, lexicon.quantities)
+    assert found.score == score
