@@ -139,7 +139,7 @@ class ClaimExtractor:
         clauses: list[_Clause] = []
         head_ids = {h.i for h in heads}
         for head in heads:
-            tokens = [t for t in _own_subtree(head, head_ids) if t.i not in frame_tokens]
+            tokens = [t for t in _own_subtree(head, head_ids) if t.i not in frame_tokens and not t.is_space]
             tokens = _trim_tokens(tokens, head, frame_tokens)
             if not tokens:
                 continue
@@ -178,7 +178,7 @@ class ClaimExtractor:
             common = self._common(doc, clause, base, s0, sentence, content, previous)
             if _is_predication(clause.head) and sum(1 for t in clause.tokens if not t.is_punct) >= 3:
                 claims += self._statements(doc, clause, base, common)
-            in_clause = [f for f in figures if c0 <= f.start and f.end <= c1]
+            in_clause = [f for f in figures if f.start < c1 and c0 < f.end and f.start >= c0 - 12]
             for i, fig in enumerate(in_clause):
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, common))
             for found in dates:

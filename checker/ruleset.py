@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -83,10 +84,13 @@ def load_rule(path: Path) -> RuleSpec:
     try:
         rule = RuleSpec.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
-        first = exc.errors()[0]
+        # NOTE: a misspelt key shows up as an unknown key and a missing one; name the unknown one.
+        first = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")[0]
         key = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        hint = (f"valid keys: {', '.join(k for k in RuleSpec.model_fields if k != 'path')}"
-                if first["type"] == "extra_forbidden" else "see rules/README.md for the rule format")
+        valid = [k for k in RuleSpec.model_fields if k != "path"]
+        close = difflib.get_close_matches(str(first["loc"][-1]), valid, n=1) if first["loc"] else []
+        hint = (f"did you mean '{close[0]}'? " if close else "") + (
+            f"valid keys: {', '.join(valid)}" if first["type"] == "extra_forbidden" else "see rules/README.md for the rule format")
         raise CheckerError(errors.E202_RULE_KEY, f"{path}: key '{key}': {first['msg']}", hint) from exc
     _check_rule(rule, path)
     return rule

@@ -1,0 +1,86 @@
+"""The whole check on the seed story and on the examples, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.ingest import read_document
+from tests.conftest import ROOT
+
+
+def _conflict_between(report, text, quote_a, quote_b):
+    a0 = text.index(quote_a)
+    b0 = text.index(quote_b)
+    for conflict in report.conflicts:
+        spans = [(c.start, c.end) for c in conflict.claims]
+        hit_a = any(s < a0 + len(quote_a) and a0 < e for s, e in spans)
+        hit_b = any(s < b0 + len(quote_b) and b0 < e for s, e in spans)
+        if hit_a and hit_b:
+            return conflict
+    return None
+
+
+@pytest.fixture(scope="module")
+def seed_report(checker, seed_text, make_doc):
+    return checker.check([make_doc(seed_text, "raqqa.txt")])
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "quote_b", "kind"),
+    [
+        ("275 Syrian militants left along with their family members",
+         "that figure included both the fighters and their family members", "scope"),
+        ("some foreign fighters had left in the convoy", "she denied an earlier comment", "polarity"),
+        ("only a few may have remained", "The civilians exited completely", "polarity"),
+        ("civilians remain in Raqqa", "The civilians exited completely", "polarity"),
+    ],
+)
+def test_pipeline_seed_reports_gold_conflicts(seed_report, seed_text, quote_a, quote_b, kind):
+    conflict = _conflict_between(seed_report, seed_text, quote_a, quote_b)
+    assert conflict is not None and conflict.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("quote_a", "quote_b"),
+    [
+        ("no more than 200-300", "about 300-400 fighters"),
+        ("275 Syrian militants left along with their family members", "no more than 200-300"),
+        ("on June 6", "four months of battle"),
+        ("brokered by the council and tribal elders", "it was not involved in the evacuation"),
+        ("rampaged through Syria and Iraq in 2014", "captured the city in January 2014"),
+    ],
+)
+def test_pipeline_seed_leaves_consistent_pairs(seed_report, seed_text, quote_a, quote_b):
+    assert _conflict_between(seed_report, seed_text, quote_a, quote_b) is None
+
+
+def test_pipeline_conflict_explains_both_sides(seed_report):
+    for conflict in seed_report.conflicts:
+        assert len(conflict.claims) >= 2 and conflict.message and conflict.reason and conflict.fingerprint
+        assert 0 < conflict.confidence <= 1
+
+
+def test_pipeline_is_deterministic(checker, seed_text, make_doc):
+    docs = [make_doc(seed_text, "raqqa.txt")]
+    assert checker.check(docs).model_dump_json() == checker.check(docs).model_dump_json()
+
+
+def test_pipeline_raqqa_example_across_documents(checker):
+    paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "raqqa").iterdir())
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        report = checker.check([read_document(p, lambda m: None) for p in paths])
+    finally:
+        os.chdir(cwd)
+    kinds = {c.code for c in report.conflicts}
+    assert {"SCO501", "POL202"} <= kinds
+    assert any({cl.document for cl in c.claims} == {"examples/raqqa/civil_council.txt", "examples/raqqa/sdf_statement.txt"}
+               for c in report.conflicts)
+
+
+def test_pipeline_empty_document_has_no_conflicts(checker, make_doc):
+    report = checker.check([make_doc("", "empty.txt")])
+    assert report.conflicts == [] and report.documents[0].claims == 0

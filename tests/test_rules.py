@@ -1,0 +1,86 @@
+"""Rule files: loading, validation errors that name file and key, and every rule's own examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.errors import CheckerError
+from checker.rule_examples import rule_flags
+from checker.ruleset import SHIPPED_RULES, find_rule, load_rule, load_rules, select_rules
+
+SHIPPED = load_rules([SHIPPED_RULES])
+
+GOOD_RULE = """
+code = "ZZZ901"
+name = "test-rule"
+kind = "numeric"
+severity = "warning"
+message = "{source_a} vs {source_b}"
+[doc]
+flags = "x"
+why = "y"
+not_flagged = "z"
+[examples]
+fail = [["a"]]
+pass = [["b"]]
+"""
+
+
+def test_rules_shipped_load_with_unique_codes():
+    codes = [r.code for r in SHIPPED]
+    assert len(codes) == len(set(codes)) >= 7
+
+
+@pytest.mark.parametrize("rule", SHIPPED, ids=lambda r: r.code)
+def test_rules_have_examples_and_docs(rule):
+    assert rule.examples.fail and rule.examples.pass_
+    assert rule.doc.flags.strip() and rule.doc.why.strip() and rule.doc.not_flagged.strip()
+
+
+@pytest.mark.parametrize(
+    ("rule", "texts", "flagged"),
+    [(r, t, True) for r in SHIPPED for t in r.examples.fail] + [(r, t, False) for r in SHIPPED for t in r.examples.pass_],
+    ids=lambda x: getattr(x, "code", None) or (str(x)[:40] if isinstance(x, list) else str(x)),
+)
+def test_rules_examples_hold(checker, rule, texts, flagged):
+    assert rule_flags(checker, rule, texts) is flagged
+
+
+@pytest.mark.parametrize(
+    ("edit", "fragment"),
+    [
+        (lambda s: s.replace('severity = "warning"', 'severity = "fatal"'), "key 'severity'"),
+        (lambda s: s.replace('kind = "numeric"', 'kind = "numerical"'), "unknown kind 'numerical'"),
+        (lambda s: s + "\n[params]\ntolerence = 0.1\n", "key 'params.tolerence'"),
+        (lambda s: s.replace('code = "ZZZ901"', 'code = "bad"'), "key 'code'"),
+        (lambda s: s.replace("name = ", "nmae = "), "key 'nmae'"),
+        (lambda s: s.replace("{source_b}", "{speaker_b}"), "unknown placeholder"),
+        (lambda s: s.replace('[examples]\nfail = [["a"]]\npass = [["b"]]', ""), "key 'examples'"),
+        (lambda s: s.replace('"x"', '"x'), "not valid TOML"),
+    ],
+)
+def test_rules_malformed_file_names_file_and_key(tmp_path, edit, fragment):
+    path = tmp_path / "bad.toml"
+    path.write_text(edit(GOOD_RULE), encoding="utf-8")
+    with pytest.raises(CheckerError) as info:
+        load_rule(path)
+    assert str(path) in info.value.message and fragment in info.value.message
+    assert info.value.hint
+
+
+def test_rules_user_folder_extends_shipped(tmp_path):
+    (tmp_path / "ZZZ901.toml").write_text(GOOD_RULE, encoding="utf-8")
+    rules = load_rules([SHIPPED_RULES, tmp_path])
+    assert find_rule(rules, "ZZZ901").path.endswith("ZZZ901.toml")
+
+
+def test_rules_user_folder_cannot_reuse_code(tmp_path):
+    (tmp_path / "dup.toml").write_text(GOOD_RULE.replace("ZZZ901", SHIPPED[0].code), encoding="utf-8")
+    with pytest.raises(CheckerError, match="already used"):
+        load_rules([SHIPPED_RULES, tmp_path])
+
+
+@pytest.mark.parametrize(("select", "ignore", "expected"), [(["NUM"], None, {"NUM101", "NUM102"}),
+                                                            (["POL"], ["POL203"], {"POL201", "POL202"})])
+def test_rules_select_and_ignore(select, ignore, expected):
+    assert {r.code for r in select_rules(SHIPPED, select, ignore)} == expected
