@@ -75,6 +75,9 @@ class SpeakerBook:
 
     def _group(self, phrase: SpacySpan, org: str | None) -> Speaker | None:
         words = [t for t in phrase if t.dep_ not in ("relcl", "acl", "prep") and not _inside_clause(t, phrase)]
+        if phrase.root.lower_ in _TITLE_WORDS and org:
+            # "a member of the Raqqa Civil Council": the title alone says too little
+            words = [t for t in phrase if not t.is_punct and t.dep_ not in ("relcl", "acl")]
         kept = [t.text for t in words if t.text.lower() not in _DETERMINERS and t.pos_ != "PUNCT"]
         if not kept:
             return None

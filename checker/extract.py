@@ -450,6 +450,9 @@ def _content_text(clause: _Clause, lex: Lexicon) -> str:
             continue
         if low in ("no", "none") and t.dep_ == "det":
             continue
+        if low in ("nobody", "none", "nothing", "no-one") and t.dep_ in ("nsubj", "nsubjpass"):
+            words.append("someone")  # "nobody was injured" is about whether anyone was injured
+            continue
         words.append(t.text)
     return " ".join(words)
 

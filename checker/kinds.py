@@ -139,8 +139,13 @@ def _show(q: Quantity) -> str:
     return q.text.strip(" “”\"")
 
 
+_FUNCTION_WORDS = {"the", "a", "an", "no", "more", "than", "less", "fewer", "some", "about", "all", "only", "few",
+                   "at", "least", "most", "up", "to", "nearly", "almost", "around", "over", "under", "of", "and",
+                   "their", "its", "his", "her", "other", "any", "those", "these", "this", "that"}
+
+
 def _head(words: str | None) -> tuple[str, set[str]]:
-    parts = [w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words or "")]
+    parts = [w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words or "") if w.lower() not in _FUNCTION_WORDS]
     if not parts:
         return "", set()
     return parts[-1], set(parts[:-1])
@@ -240,9 +245,16 @@ def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tupl
         return None
     if pair.subject_similarity < params.min_subject_similarity or pair.content_similarity < params.min_similarity:
         return None
-    if _opposed_predicates(a, b, opposites):
+    if _opposed_predicates(a, b, opposites) and not _different_subjects(a.subject, b.subject):
         return Finding(pair.subject_similarity, a.predicate, b.predicate, "opposite outcomes")
     return None
+
+
+def _different_subjects(a: str, b: str) -> bool:
+    """ "Syrian militants left" and "foreign militants remained" are about different people."""
+    head_a, mods_a = _head(a)
+    head_b, mods_b = _head(b)
+    return bool(head_a and head_a == head_b and mods_a and mods_b and not (mods_a & mods_b))
 
 
 def denial_of_claim(pair: Pair, params: DenialParams) -> Finding | None:
