@@ -77,7 +77,9 @@ class SpeakerBook:
         words = [t for t in phrase if t.dep_ not in ("relcl", "acl", "prep") and not _inside_clause(t, phrase)]
         if phrase.root.lower_ in _TITLE_WORDS and org:
             # "a member of the Raqqa Civil Council": the title alone says too little
-            words = [t for t in phrase if not t.is_punct and t.dep_ not in ("relcl", "acl")]
+            of = next((c for c in phrase.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                words = words + [t for t in of.subtree if not t.is_punct]
         kept = [t.text for t in words if t.text.lower() not in _DETERMINERS and t.pos_ != "PUNCT"]
         if not kept:
             return None

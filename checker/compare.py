@@ -24,7 +24,8 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
     by_kind: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
         # NOTE: a statement about a figure ("that figure included ...") is compared with figures.
-        by_kind.setdefault("numeric" if claim.quantity is not None else claim.kind, []).append(i)
+        block = "attribute" if claim.attribute is not None else "numeric" if claim.quantity is not None else claim.kind
+        by_kind.setdefault(block, []).append(i)
     for indices in by_kind.values():
         idx = np.array(indices)
         for row_start in range(0, len(idx), 512):
@@ -57,8 +58,11 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
         a, b = claims[i], claims[j]
         if _overlap(a, b):
             continue
+        attribute = None
+        if a.attribute is not None and b.attribute is not None and a.attribute.cls == b.attribute.cls:
+            attribute = (a.attribute.cls, a.attribute.value, b.attribute.value)
         pair = Pair(a, b, float(content[i] @ content[j]), float(subjects[i] @ subjects[j]),
-                    value_similarity=float(heads[i] @ heads[j]))
+                    value_similarity=float(heads[i] @ heads[j]), attribute=attribute)
         for rule, params in parsed:
             spec = KINDS[rule.kind]
             if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:

@@ -13,7 +13,8 @@ from spacy.tokens import Token
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
 from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
 from checker.lexicon import Lexicon
-from checker.models import Claim, Document, Quantity, Speaker
+from checker.attributes import attribute_slots
+from checker.models import Attribute, Claim, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities
 from checker.segment import passages
 
@@ -184,6 +185,11 @@ class ClaimExtractor:
             for found in dates:
                 if c0 <= found.start and found.end <= c1:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
+            for slot in attribute_slots(clause.tokens, self.lex.attributes):
+                value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
+                fields = dict(common, content=f"{slot.anchor} {slot.frame}".strip(), subject=slot.anchor)
+                claims.append(self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
+                                          attribute=value, **fields))
         return claims
 
     def _common(self, doc: Document, clause: _Clause, base: int, s0: int, sentence: SpacySpan, content: str,
@@ -211,7 +217,8 @@ class ClaimExtractor:
     def _claim(self, *, kind: str, start: int, end: int, doc: Document, speaker: Speaker | None,
                **fields: object) -> Claim:
         text = doc.text[start:end]
-        return Claim(id=f"{doc.path}:{start}-{end}:{kind}", document=doc.path, start=start, end=end, text=text,
+        suffix = "attribute" if fields.get("attribute") is not None else kind
+        return Claim(id=f"{doc.path}:{start}-{end}:{suffix}", document=doc.path, start=start, end=end, text=text,
                      kind=kind, speaker=speaker.name if speaker else None,
                      speaker_key=speaker.key if speaker else None,
                      organisation=speaker.organisation if speaker else None, **fields)
@@ -626,9 +633,9 @@ def _link_figure_anaphor(claim: Claim, figure: Claim) -> Claim:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    seen: dict[tuple[str, int, int, str, str | None], Claim] = {}
+    seen: dict[tuple[str, int, int, str, str | None, bool], Claim] = {}
     for claim in claims:
-        key = (claim.kind, claim.start, claim.end, claim.stance, claim.speaker_key)
+        key = (claim.kind, claim.start, claim.end, claim.stance, claim.speaker_key, claim.attribute is None)
         seen.setdefault(key, claim)
     return sorted(seen.values(), key=lambda c: (c.start, c.end, c.kind))
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from checker.attributes import same_value
 from checker.dates import dates_disagree
 from checker.models import Claim, Quantity
 
@@ -81,8 +82,11 @@ class DateParams(_Params):
 
 
 class AttributeParams(_Params):
-    min_similarity: float = Field(0.55, ge=0, le=1)
+    # How alike the frames must be ("built in ___" and "___-built").
+    min_similarity: float = Field(0.6, ge=0, le=1)
     max_value_similarity: float = Field(0.75, ge=0, le=1)
+    # With the same frame word, how alike the things described must be.
+    min_anchor_similarity: float = Field(0.2, ge=0, le=1)
     classes: list[str] = Field(default_factory=lambda: ["party", "origin", "person", "place", "side"])
 
 
@@ -215,7 +219,7 @@ def _opposed_predicates(a: Claim, b: Claim, opposites: list[tuple[set[str], set[
 def polarity_opposed(pair: Pair, params: PolarityParams, opposites: list[tuple[set[str], set[str]]]) -> Finding | None:
     """One source asserts what another negates or denies."""
     a, b = pair.a, pair.b
-    if a.kind != "statement" or b.kind != "statement":
+    if a.kind != "statement" or b.kind != "statement" or a.attribute or b.attribute:
         return None
     if _opposed_predicates(a, b, opposites):
         return None  # denying that fighters left agrees with saying they remained
@@ -238,6 +242,8 @@ def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tupl
     """One source says the subject did X, another that it did the opposite (remain against leave)."""
     a, b = pair.a, pair.b
     if a.kind != "statement" or b.kind != "statement" or a.sentence_start == b.sentence_start:
+        return None
+    if a.attribute or b.attribute:
         return None
     if not different_sources(a, b) and not params.allow_same_speaker:
         return None
@@ -286,11 +292,17 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
     if pair.attribute is None or not different_sources(pair.a, pair.b):
         return None
     cls, va, vb = pair.attribute
-    if cls not in params.classes or pair.content_similarity < params.min_similarity:
+    # The frame ("built in", "candidate") or the thing described ("Maria Keller") must match.
+    similarity = max(pair.content_similarity, pair.subject_similarity)
+    frame_a, frame_b = pair.a.attribute.frame.split(), pair.b.attribute.frame.split()  # type: ignore[union-attr]
+    if frame_a and frame_b and frame_a[0] == frame_b[0] and pair.subject_similarity >= params.min_anchor_similarity:
+        # "built in Italy" and "German-built": one frame, said of things that may be one.
+        similarity = max(similarity, params.min_similarity)
+    if cls not in params.classes or similarity < params.min_similarity:
         return None
-    if pair.value_similarity > params.max_value_similarity:
+    if same_value(cls, va, vb) or pair.value_similarity > params.max_value_similarity:
         return None
-    return Finding(pair.content_similarity, va, vb, f"different {cls}")
+    return Finding(similarity, va, vb, f"different {cls}")
 
 
 def scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:

@@ -53,16 +53,25 @@ class StanceLexicon(_Strict):
     no_comment_phrases: list[str]
 
 
+class AttributeLexicon(_Strict):
+    classes: list[str]
+    party_words: list[str]
+    publication_verbs: list[str]
+    origin_verbs: list[str]
+    ignored_frames: list[str]
+
+
 class Lexicon(_Strict):
     quantities: QuantityLexicon
     stance: StanceLexicon
+    attributes: AttributeLexicon
 
 
 def load_lexicon(rules_dir: Path) -> Lexicon:
-    """Load and validate `rules_dir`/lexicon/quantities.toml and stance.toml."""
+    """Load and validate `rules_dir`/lexicon/quantities.toml, stance.toml and attributes.toml."""
     folder = rules_dir / "lexicon"
     parts = {}
-    for name, model in (("quantities", QuantityLexicon), ("stance", StanceLexicon)):
+    for name, model in (("quantities", QuantityLexicon), ("stance", StanceLexicon), ("attributes", AttributeLexicon)):
         path = folder / f"{name}.toml"
         parts[name] = _load_part(path, model)
     return Lexicon(**parts)

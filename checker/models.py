@@ -87,6 +87,15 @@ class DateValue(Frozen):
     part_of_day: str | None = None
 
 
+class Attribute(Frozen):
+    """A categorical value ("Social Democrats", class party) said of `anchor` through `frame`."""
+
+    cls: str
+    value: str
+    frame: str
+    anchor: str
+
+
 class Claim(Frozen):
     id: str
     document: str
@@ -115,8 +124,8 @@ class Claim(Frozen):
     # For figures: "inclusive" ("including ..."), "additive" ("plus ...") and the set named.
     scope_relation: Literal["inclusive", "additive"] | None = None
     scope_set: str | None = None
-    # Categorical values in the claim (nationality, party, place, person): label -> value.
-    attributes: dict[str, str] = Field(default_factory=dict)
+    # For attribute claims: the categorical value the claim gives.
+    attribute: Attribute | None = None
     # The claim whose content this one denies (the asserting speaker's claim), if any.
     denies: str | None = None
 

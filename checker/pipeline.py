@@ -68,7 +68,10 @@ def embedding_text(claim: Claim) -> str:
 
 
 def counted_head(claim: Claim) -> str:
-    """The head noun of what a figure counts ("militants" in "Syrian militants"), or ""."""
+    """The head noun of what a figure counts ("militants" in "Syrian militants"), an attribute's
+    value ("Social Democrats"), or ""."""
+    if claim.attribute is not None:
+        return claim.attribute.value
     if claim.quantity is None or not claim.quantity.counted:
         return ""
     words = claim.quantity.counted.split()

@@ -1,0 +1,132 @@
+"""Categorical values in a clause (party, origin, person, place, publication) and what they describe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from checker.lexicon import AttributeLexicon
+
+if TYPE_CHECKING:  # spaCy is loaded only when documents are read, not for `rules list`
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+_LABEL_CLASS = {"NORP": "origin", "GPE": "origin", "PERSON": "person", "FAC": "place", "LOC": "place",
+                "ORG": "organisation", "WORK_OF_ART": "publication"}
+_SKIP_HEAD_DEPS = {"prep", "agent", "case", "punct"}
+
+
+@dataclass(frozen=True)
+class AttributeSlot:
+    """One categorical value: `value` of class `cls`, said of `anchor` through `frame`."""
+
+    cls: str
+    value: str
+    frame: str
+    anchor: str
+    start: int  # character offsets (in the parsed passage) of the value and its frame words
+    end: int
+
+
+def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
+    """Return the attribute values named in a clause made of `tokens`."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    ids = {t.i for t in tokens}
+    slots: list[AttributeSlot] = []
+    for ent in doc.ents:
+        if ent.root.i not in ids or ent.label_ not in _LABEL_CLASS:
+            continue
+        cls = _class_of(ent, lex)
+        if cls not in lex.classes:
+            continue
+        frame_tokens, anchor = _frame(ent)
+        if not frame_tokens:
+            continue
+        frame = " ".join(t.lemma_.lower() for t in frame_tokens)
+        if any(w in lex.ignored_frames for w in frame.split()):
+            continue
+        span_tokens = [*frame_tokens, *ent]
+        start = min(t.idx for t in span_tokens)
+        end = max(t.idx + len(t.text) for t in span_tokens)
+        slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end))
+    return slots
+
+
+def _class_of(ent: SpacySpan, lex: AttributeLexicon) -> str:
+    words = {w.lower() for w in ent.text.split()}
+    if words & set(lex.party_words):
+        return "party"
+    governor = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+    if ent.label_ == "ORG" and governor.lemma_.lower() in lex.publication_verbs:
+        return "publication"
+    if ent.label_ == "GPE" and governor.lemma_.lower() not in lex.origin_verbs:
+        return "location"  # "a victory over Lysander", "in Lindenau": where, not where from
+    return _LABEL_CLASS[ent.label_]
+
+
+def same_value(cls: str, a: str, b: str) -> bool:
+    """True when two values name the same thing: "Italy" and "Italian" are one origin."""
+    a, b = a.lower().strip(), b.lower().strip()
+    if a == b:
+        return True
+    if cls == "origin":
+        common = 0
+        for x, y in zip(a, b):
+            if x != y:
+                break
+            common += 1
+        return common >= 4 and common >= 0.6 * min(len(a), len(b))
+    return False
+
+
+def _value(ent: SpacySpan) -> str:
+    words = [t.text for t in ent if t.lower_ not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+def _frame(ent: SpacySpan) -> tuple[list[Token], str]:
+    """The words that tie a value to what it describes, and that thing.
+
+    "published in The Lancet" -> (published in, results); "Two Somali migrants" -> (migrants, migrants);
+    "The German-built Aurelia-2" -> (built, Aurelia-2); "Tomas Ruiz heading the winner" -> (heading winner, winner)."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ in _SKIP_HEAD_DEPS | {"prep"}:
+        governor = head.head
+        frame = [governor, *[c for c in governor.children if c.dep_ == "prt"], head]
+        return frame, _anchor_of(governor)
+    if root.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and head.i != root.i:
+        if head.pos_ == "VERB" or head.tag_ in ("VBN", "VBD"):
+            return [head], _anchor_of(head)
+        return [head], _anchor_of(head) or _name_of(head)
+    if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ == "VERB":
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "attr")), None)
+        frame = [head] + ([obj] if obj is not None else [])
+        return frame, obj.text if obj is not None else ""
+    if root.dep_ == "appos" or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "PERSON"):
+        return [head], head.text
+    return [], ""
+
+
+def _anchor_of(token: Token) -> str:
+    """The thing a verb or noun says something about: its subject, or the noun it modifies."""
+    subj = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and token.dep_ == "relcl":
+        return _name_of(token.head)  # "Maria Keller, who ran for ..."
+    if subj is not None:
+        return _name_of(subj)
+    if token.dep_ == "appos":
+        return _name_of(token.head)  # "Maria Keller, the Green Party candidate"
+    if token.dep_ in ("acl", "amod", "relcl") and token.head.i != token.i:
+        return _name_of(token.head)
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _name_of(token)
+    return ""
+
+
+def _name_of(token: Token) -> str:
+    """A noun with its compound words: "Maria Keller", "Aurelia-2"."""
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
