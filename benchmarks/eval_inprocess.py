@@ -14,6 +14,7 @@ from pathlib import Path
 
 from checker.cli import _build_checker, _rule_folders
 from checker.ingest import read_document
+from checker.ruleset import load_rules
 
 
 def _load_scorer(cases: Path):
@@ -68,7 +69,7 @@ def main() -> None:
     args = ap.parse_args()
     cases_dir = Path(args.cases).resolve()
     score = _load_scorer(cases_dir)
-    checker = _build_checker(_rule_folders(None), None, None, None)
+    checker = _build_checker(load_rules(_rule_folders(None)), None)
     totals = dict(gold=0, hit=0, reported=0, tp=0, consistent=0)
     for case_dir in score.find_cases(cases_dir):
         case = score.load_case(case_dir)

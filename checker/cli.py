@@ -15,7 +15,10 @@ from checker.errors import CheckerError
 from checker.models import SEVERITY_RANK
 
 if TYPE_CHECKING:
+    from checker.config import Config
     from checker.pipeline import Checker
+    from checker.ruleset import RuleSpec
+    from checker.run import CheckOutcome
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Find claims that cannot all be true across conflicting reports.")
@@ -71,20 +74,24 @@ def _rule_folders(extra: list[Path] | None) -> list[Path]:
     return [SHIPPED_RULES, *(extra or [])]
 
 
-def _build_checker(rule_folders: list[Path], select: list[str] | None, ignore: list[str] | None,
-                   cache: Path | None) -> "Checker":
+def _build_checker(rules: "list[RuleSpec]", cache: Path | None) -> "Checker":
     from checker.embed import CachedEmbedder, SentenceTransformerEmbedder
     from checker.extract import ClaimExtractor
     from checker.lexicon import load_lexicon
     from checker.nlp import load_parser
     from checker.pipeline import Checker
-    from checker.ruleset import SHIPPED_RULES, load_rules, select_rules
+    from checker.ruleset import SHIPPED_RULES
 
     lexicon = load_lexicon(SHIPPED_RULES)
-    rules = select_rules(load_rules(rule_folders), select, ignore)
     embedder = SentenceTransformerEmbedder()
     wrapped = CachedEmbedder(embedder, cache) if cache else embedder
     return Checker(ClaimExtractor(load_parser(), lexicon), wrapped, lexicon, rules)
+
+
+def _load_config(path: Path | None) -> "Config":
+    from checker.config import find_config, load_config
+
+    return load_config(path if path is not None else find_config(Path.cwd()))
 
 
 def _progress(done: int, total: int) -> None:
@@ -95,37 +102,110 @@ def _progress(done: int, total: int) -> None:
         sys.stderr.flush()
 
 
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="Settings file (default: the nearest "
+                                                      ".claimcheck.toml or pyproject.toml with [tool.claimcheck]).")]
+
+
 @app.command()
 def check(
     docs: DocsArg,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here, not to stdout.")] = None,
+    against: Annotated[Optional[list[Path]], typer.Option(
+        help="Source documents to check DOCS against; only conflicts involving DOCS are reported.")] = None,
     rules: RulesOpt = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rule codes or prefixes, e.g. NUM.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rule codes or prefixes.")] = None,
-    fail_on: Annotated[Severity, typer.Option(help="Lowest severity that makes the exit status 1.")] = Severity.error,
+    fail_on: Annotated[Optional[Severity], typer.Option(
+        help="Lowest severity that makes the exit status 1 (default: error).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Accepted conflicts (from `claimcheck baseline`).")] = None,
     cache: Annotated[Optional[Path], typer.Option(help="Folder for an embedding cache (off unless given).")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Flag claims in DOCS that cannot all be true. Exit 0: none; 1: conflicts found; 2: usage or input error."""
-    from checker.ingest import read_documents
-    from checker.report import render_json, render_text
+    from checker.run import CheckRequest, run_check
 
     try:
-        documents = read_documents(docs, _warn)
-        checker = _build_checker(_rule_folders(rules), select, ignore, cache)
-        report = checker.check(documents, _progress)
+        settings = _load_config(config)
+        request = CheckRequest(docs=docs, against=[str(p) for p in against or []], rules=rules or [],
+                               select=select, ignore=ignore or [], baseline=baseline)
+        _refuse_overwriting_input(output, [*docs, *request.against])
+        outcome = run_check(lambda chosen: _build_checker(chosen, cache or settings.cache), settings, request,
+                            _warn, _progress)
+        text = _render(output_format, outcome, colour=output is None and sys.stdout.isatty()
+                       and "NO_COLOR" not in os.environ)
+        _emit(text, output)
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
         raise typer.Exit(2) from None
-    if output_format is OutputFormat.json:
-        sys.stdout.write(render_json(report))
-    elif output_format is OutputFormat.text:
-        sys.stdout.write(render_text(report, colour=sys.stdout.isatty() and "NO_COLOR" not in os.environ))
-    else:
-        typer.echo(f"error: format '{output_format.value}' is not available yet", err=True)
-        raise typer.Exit(2)
-    threshold = SEVERITY_RANK[fail_on.value]
-    failing = any(SEVERITY_RANK[c.severity] >= threshold for c in report.conflicts)
+    if outcome.baselined:
+        _warn(f"{outcome.baselined} conflicts are accepted in the baseline and not reported")
+    threshold = SEVERITY_RANK[(fail_on.value if fail_on else settings.fail_on)]
+    failing = any(SEVERITY_RANK[c.severity] >= threshold for c in outcome.report.conflicts)
     raise typer.Exit(1 if failing else 0)
+
+
+def _render(output_format: OutputFormat, outcome: "CheckOutcome", colour: bool) -> str:
+    from checker.formats import render_github, render_html, render_sarif
+    from checker.report import render_json, render_text
+
+    if output_format is OutputFormat.json:
+        return render_json(outcome.report)
+    if output_format is OutputFormat.sarif:
+        return render_sarif(outcome.report, outcome.rules, outcome.documents)
+    if output_format is OutputFormat.github:
+        return render_github(outcome.report, outcome.documents)
+    if output_format is OutputFormat.html:
+        return render_html(outcome.report, outcome.documents)
+    return render_text(outcome.report, colour=colour)
+
+
+def _refuse_overwriting_input(output: Path | None, inputs: list[str]) -> None:
+    from checker import errors
+
+    if output is None:
+        return
+    if any(p != "-" and Path(p).exists() and Path(p).resolve() == output.resolve() for p in inputs):
+        raise CheckerError(errors.E105_UNREADABLE, f"{output}: is one of the input documents",
+                           "give --output a new file name; inputs are never overwritten")
+    if output.is_dir():
+        raise CheckerError(errors.E102_DIRECTORY, f"{output}: is a directory", "give --output a file name")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        from checker import errors
+
+        raise CheckerError(errors.E105_UNREADABLE, f"{output}: cannot be written ({exc.strerror})") from exc
+
+
+@app.command("baseline")
+def baseline_command(
+    docs: DocsArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Baseline file to write.")] = Path(
+        ".claimcheck-baseline.json"),
+    rules: RulesOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Record the conflicts in DOCS as accepted; `check --baseline FILE` then reports only new ones."""
+    from checker.baseline import write_baseline
+    from checker.run import CheckRequest, run_check
+
+    try:
+        settings = _load_config(config).model_copy(update={"baseline": None})
+        request = CheckRequest(docs=docs, rules=rules or [])
+        _refuse_overwriting_input(output, docs)
+        outcome = run_check(lambda chosen: _build_checker(chosen, settings.cache), settings, request, _warn)
+        write_baseline(output, outcome.report.conflicts)
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"recorded {len(outcome.report.conflicts)} conflicts in {output}", err=True)
 
 
 @app.command()
@@ -150,6 +230,21 @@ def extract(
         raise typer.Exit(2) from None
     render = render_claims_json if output_format is ExtractFormat.json else render_claims_text
     sys.stdout.write(render(claims, documents))
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the `check --format json` report."""
+    import json
+
+    from checker.models import Report
+
+    sys.stdout.write(json.dumps(report_schema(Report), indent=2) + "\n")
+
+
+def report_schema(model: type) -> dict[str, object]:
+    schema = model.model_json_schema()  # type: ignore[attr-defined]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 @rules_app.command("list")
@@ -196,9 +291,10 @@ def rules_explain(code: Annotated[str, typer.Argument(help="Rule code or name, e
 def rules_test(rules: RulesOpt = None) -> None:
     """Run every rule's pass and fail examples; exit 1 if any example gives the wrong answer."""
     from checker.rule_examples import run_examples
+    from checker.ruleset import load_rules
 
     try:
-        checker = _build_checker(_rule_folders(rules), None, None, None)
+        checker = _build_checker(load_rules(_rule_folders(rules)), None)
         failures = run_examples(checker)
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
