@@ -34,7 +34,10 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(?:in|since|of|by|until|from|before|after|year|early|late|mid-?)\s+(?P<year>(?:18|19|20)\d\d)\b|"
                         r"(?<![\d,.$€£-])(?P<year2>(?:19|20)\d\d)(?![\d%-])(?!\s*(?:people|percent|per cent))")),
 ]
-TIME_PATTERN = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|hours))?|\b\d{1,2}\s*(?:a\.m\.|p\.m\.)", re.I)
+TIME_PATTERN = re.compile(
+    r"\b\d{1,2}:\d{2}(?!\d)(?:\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|hours))?"
+    r"|\b\d{1,2}\.\d{2}(?!\d)\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours)"
+    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.)", re.I)
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ class Quantity(Frozen):
     # The counted thing with its modifiers: "Syrian militants", "per cent of voters".
     counted: str | None = None
     tolerance: float = 0.0
+    # low and high are in the canonical unit; this is what one written unit is worth in it.
+    unit_factor: float = 1.0
 
 
 class DateValue(Frozen):

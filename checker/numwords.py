@@ -15,12 +15,13 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+SHORT_SCALES = {"lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 MULTIPLIERS = {"dozen": 12, "score": 20}
 FRACTIONS = {
     "half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6,
-    "seventh": 1 / 7, "eighth": 0.125, "ninth": 1 / 9, "tenth": 0.1,
-    "thirds": 1 / 3, "quarters": 0.25, "fifths": 0.2, "tenths": 0.1,
+    "seventh": 1 / 7, "eighth": 0.125, "ninth": 1 / 9, "tenth": 0.1, "fourth": 0.25,
+    "thirds": 1 / 3, "quarters": 0.25, "fifths": 0.2, "tenths": 0.1, "halves": 0.5, "fourths": 0.25,
+    "sixths": 1 / 6, "sevenths": 1 / 7, "eighths": 0.125, "ninths": 1 / 9,
 }
 ORDINAL_WORDS = {
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -41,6 +42,22 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 def parse_digits(text: str) -> float:
     """Return the value of a digit string such as "1,200.5"."""
     return float(text.replace(",", ""))
+
+
+_SCALE_NAMES = {"hundred", "thousand", "million", "billion", "trillion"}
+
+
+def trim_number_words(text: str) -> str:
+    """Cut a run of number words at an "and" that does not follow a scale word:
+    "two hundred and five" stays whole, "twenty and three" is two numbers."""
+    words = re.split(r"(\s+and\s+)", text)
+    kept = words[0]
+    for i in range(1, len(words) - 1, 2):
+        previous = kept.split()[-1].lower().split("-")[-1] if kept.split() else ""
+        if previous not in _SCALE_NAMES:
+            break
+        kept += words[i] + words[i + 1]
+    return kept
 
 
 def parse_number_words(text: str) -> float | None:

@@ -9,6 +9,7 @@ from checker.lexicon import QuantityLexicon
 from checker.models import Quantity
 from checker.numwords import (
     DIGITS,
+    trim_number_words,
     FRACTIONS,
     NUMBER_WORDS,
     SHORT_SCALES,
@@ -17,9 +18,9 @@ from checker.numwords import (
 )
 from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, UNIT_AFTER, currency_code, lookup_unit
 
-_SCALE_WORDS = r"million|billion|trillion|thousand|bn|mn|mln|tn|trn|k|m|b"
+_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|tn|trn|k|m|b"
 _ATOM = re.compile(
-    rf"(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|(?:USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?))?"
+    rf"(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
     rf"(?:(?<![\w.,:/])(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})(?![\w])(?:\s(?P<wscale>million|billion|trillion)\b)?)",
     re.I,
@@ -29,11 +30,20 @@ _FRACTION_OF = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+)?",
     re.I,
 )
+_FRACTION_WORDS = "|".join(sorted({*FRACTIONS, "halves", "fourth", "fourths", "sixths", "sevenths", "eighths",
+                                   "ninths"}, key=len, reverse=True))
+_WORD_FRACTION = re.compile(rf"(?:\s+(?P<and>and)\s+(?P<count>an?|one|two|three)\s+|[\s-]+)(?P<frac>{_FRACTION_WORDS})\b", re.I)
+# "3/4", "2 1/4"; only denominators that fractions use, so "9/11" is not read as a figure.
+_DIGIT_FRACTION = re.compile(r"(?:(?P<sep>/)|\s+(?P<num2>\d{1,2})/)(?P<den>2|3|4|5|8|10|16|32|100)(?![\d/])")
+_MULTIPLIER_AFTER = re.compile(r"\s+(dozens?|hundred|score)\b(?!\s+of\b)", re.I)
 _IN_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?P<den>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b", re.I)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to)\s*|\s+(?:and|or)\s+", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|to|through|thru)\s*|\s+(?:and|or)\s+", re.I)
+# "above 1000 and below 1500", "at most 100 and at least 20": two bounds that make one range.
+_BOUND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s+", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _TIME_OR_VERSION = re.compile(r"[:/]\d|\.\d+\.\d")
-_PHONE = re.compile(r"\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\+\d[\d\s()./-]{6,}\d|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
 _SCORE_CONTEXT = re.compile(
     r"\b(?:beat|beats|won|win|wins|victory|defeat|defeated|lost|lose|loss|drew|draw|voted|vote|votes|"
     r"score|scored|lead|led|trail|trailed|margin)\b",
@@ -66,6 +76,7 @@ class _Atom:
 def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, int]] | None = None) -> list[FoundQuantity]:
     """Return the figures in `text`, leaving out those overlapping the `skip` spans (dates, times)."""
     skip = list(skip or []) + [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    skip += [(m.start(), m.end()) for m in _URL.finditer(text)]
     atoms = [a for a in _atoms(text) if not _overlaps(a.start, a.end, skip)]
     found: list[FoundQuantity] = []
     used_until = -1
@@ -81,9 +92,29 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
             found.append(item)
             used_until = item.end
         i += consumed
+    found = _join_bounds(text, found)
     found.extend(_halves(text, lexicon, [(f.start, f.end) for f in found] + skip))
     found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
     return sorted(found, key=lambda f: f.start)
+
+
+def _join_bounds(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
+    """Merge a lower and an upper bound joined by "and" into one range."""
+    out: list[FoundQuantity] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if (prev is not None and _BOUND_JOIN.fullmatch(text[prev.end:item.start])
+                and {prev.quantity.qualifier, item.quantity.qualifier} == {"lower_bound", "upper_bound"}
+                and prev.quantity.unit == item.quantity.unit):
+            low = prev.quantity.low if prev.quantity.low is not None else item.quantity.low
+            high = prev.quantity.high if prev.quantity.high is not None else item.quantity.high
+            if low is not None and high is not None and low <= high:
+                qty = prev.quantity.model_copy(update={"text": text[prev.start:item.end], "low": low, "high": high,
+                                                       "qualifier": "range"})
+                out[-1] = FoundQuantity(prev.start, item.end, qty)
+                continue
+        out.append(item)
+    return out
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -107,13 +138,24 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
     cur = currency_code(m.group("cur")) if m.group("cur") else None
     if m.group("num") is not None:
         num = m.group("num")
-        if _ORDINAL_SUFFIX.match(after) or _TIME_OR_VERSION.match(after) or (end < len(text) and text[end] in ":/"):
+        fraction = _DIGIT_FRACTION.match(text, m.end("num"))
+        if fraction and not m.group("scale") and "." not in num:
+            value = parse_digits(num)
+            value = value / int(fraction.group("den")) if fraction.group("sep") == "/" else (
+                value + int(fraction.group("num2")) / int(fraction.group("den")))
+            return _Atom(start, fraction.end(), _signed(text, start, value), cur, "", False)
+        if _ORDINAL_SUFFIX.match(after) or _TIME_OR_VERSION.match(after) or (end < len(text) and text[end] == ":"):
             return None
+        if len(num) > 1 and num[0] == "0" and num[1].isdigit():
+            return None  # "01", "0085": codes and months, not figures
         if start > 0 and text[start - 1] in ":/#":
             return None
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
             return None  # a model name: "Aurelia-2", "F-16"
         value = parse_digits(num)
+        if end < len(text) and text[end] in ":/":
+            return None
+        value = _signed(text, m.start("num"), value)
         scale = (m.group("scale") or "").lower()
         if scale:
             if scale in ("m", "b") and not _is_money_scale(text, end, cur):
@@ -121,17 +163,45 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
                 scale = ""
             else:
                 value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}[scale]
-        return _Atom(m.start("num") if not cur else start, end, value, cur, num, False)
-    words = m.group("words")
+        multiplier = _MULTIPLIER_AFTER.match(text, end)
+        if multiplier and not scale:
+            value *= {"dozen": 12, "dozens": 12, "hundred": 100, "score": 20}[multiplier.group(1).lower()]
+            end = multiplier.end()
+        start_at = start if cur or text[max(0, m.start("num") - 1):m.start("num")] in ("-", "−") and value < 0 else m.start("num")
+        if value < 0 and not cur:
+            start_at = m.start("num") - 1
+        return _Atom(start_at, end, value, cur, num, False)
+    words = trim_number_words(m.group("words"))
+    end = start + len(words)
     value = parse_number_words(words)
     if value is None:
         return None
+    fraction = _WORD_FRACTION.match(text, end)
+    if fraction:
+        part = FRACTIONS[fraction.group("frac").lower().rstrip("s") if fraction.group("frac").lower().rstrip("s") in FRACTIONS
+                         else fraction.group("frac").lower()]
+        if fraction.group("and"):
+            value = value + part * (parse_number_words(fraction.group("count")) or 1)
+        else:
+            value = value * part
+        return _Atom(start, fraction.end(), value, cur, "", True)
+    multiplier = _MULTIPLIER_AFTER.match(text, end)
+    if multiplier and multiplier.group(1).lower() == "dozens":
+        return _Atom(start, multiplier.end(), value * 12, cur, "", True)
     if words.lower() == "one" and (_PRONOUN_ONE.search(text[max(0, start - 12):start])
                                    or re.match(r"\s+(?:of|another|day|way|side|thing)\b", text[end:end + 9], re.I)):
         return None
-    if m.group("wscale"):
+    if m.group("wscale") and m.end("words") == end:
         value *= {"million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("wscale").lower()]
+        end = m.end()
     return _Atom(start, end, value, cur, "", True)
+
+
+def _signed(text: str, start: int, value: float) -> float:
+    """ "-9.23" at the start of a text or after a space is negative; "2-1" and "COVID-19" are not."""
+    if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\t\n"):
+        return -value
+    return value
 
 
 def _is_money_scale(text: str, end: int, currency: str | None) -> bool:
@@ -197,7 +267,8 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
     q_start, qualifier, low, high, tolerance = _apply_qualifier(text, start, qualifier, low, high, atom, lex)
     if qualifier == "exact" and unit is None and _YEAR.fullmatch(atom.integer_text or ""):
         return None, consumed  # a bare year is a date, not a figure
-    qty = Quantity(text=text[q_start:end], low=low, high=high, qualifier=qualifier, unit=unit, tolerance=tolerance)
+    qty = Quantity(text=text[q_start:end], low=low, high=high, qualifier=qualifier, unit=unit, tolerance=tolerance,
+                   unit_factor=factor)
     return FoundQuantity(q_start, end, qty), consumed
 
 
