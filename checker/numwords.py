@@ -36,12 +36,13 @@ NUMBER_WORDS = (
     rf"(?:(?:an?|half\s+an?)\s+(?:dozen|hundred|thousand|million|billion)|(?:{_WORD_ALT}))"
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_ALT}))*"
 )
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
+# Thousands may be grouped with commas, or with spaces as in "40 000" and "40\u202f000".
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+"
 
 
 def parse_digits(text: str) -> float:
     """Return the value of a digit string such as "1,200.5"."""
-    return float(text.replace(",", ""))
+    return float(re.sub(r"[,\s\u202f\u00a0]", "", text))
 
 
 _SCALE_NAMES = {"hundred", "thousand", "million", "billion", "trillion"}

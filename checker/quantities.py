@@ -36,8 +36,9 @@ _WORD_FRACTION = re.compile(rf"(?:\s+(?P<and>and)\s+(?P<count>an?|one|two|three)
 # "3/4", "2 1/4"; only denominators that fractions use, so "9/11" is not read as a figure.
 _DIGIT_FRACTION = re.compile(r"(?:(?P<sep>/)|\s+(?P<num2>\d{1,2})/)(?P<den>2|3|4|5|8|10|16|32|100)(?![\d/])")
 _MULTIPLIER_AFTER = re.compile(r"\s+(dozens?|hundred|score)\b(?!\s+of\b)", re.I)
-_IN_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?P<den>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b", re.I)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|to|through|thru)\s*|\s+(?:and|or)\s+", re.I)
+_IN_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?P<den>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b(?![,.]\d)",
+                       re.I)
+_RANGE_SEP = re.compile(r"\s*-?\s*(?:to|through|thru)\s*|\s*(?:-|–|—|~)\s*|\s+(?:and|or)\s+", re.I)
 # "above 1000 and below 1500", "at most 100 and at least 20": two bounds that make one range.
 _BOUND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s+", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
@@ -148,6 +149,8 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
             return None
         if len(num) > 1 and num[0] == "0" and num[1].isdigit():
             return None  # "01", "0085": codes and months, not figures
+        if re.match(r"[A-Za-z]{1,3}-?\d", text[m.end("num"):m.end("num") + 5]):
+            return None  # "24703L202": a code, not a figure
         if start > 0 and text[start - 1] in ":/#":
             return None
         if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
@@ -158,7 +161,8 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         value = _signed(text, m.start("num"), value)
         scale = (m.group("scale") or "").lower()
         if scale:
-            if scale in ("m", "b") and not _is_money_scale(text, end, cur):
+            written = m.group("scale")
+            if scale in ("m", "b") and written not in ("M", "B") and not _is_money_scale(text, end, cur):
                 end = m.end("num")
                 scale = ""
             else:
@@ -167,9 +171,7 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         if multiplier and not scale:
             value *= {"dozen": 12, "dozens": 12, "hundred": 100, "score": 20}[multiplier.group(1).lower()]
             end = multiplier.end()
-        start_at = start if cur or text[max(0, m.start("num") - 1):m.start("num")] in ("-", "−") and value < 0 else m.start("num")
-        if value < 0 and not cur:
-            start_at = m.start("num") - 1
+        start_at = start if cur else _sign_start(text, m.start("num"), value)
         return _Atom(start_at, end, value, cur, num, False)
     words = trim_number_words(m.group("words"))
     end = start + len(words)
@@ -194,12 +196,26 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
     if m.group("wscale") and m.end("words") == end:
         value *= {"million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("wscale").lower()]
         end = m.end()
-    return _Atom(start, end, value, cur, "", True)
+    value = _signed(text, start, value)
+    return _Atom(_sign_start(text, start, value), end, value, cur, "", True)
+
+
+def _sign_start(text: str, start: int, value: float) -> int:
+    """Where a negative figure begins: at its "-" or its "minus"."""
+    if value >= 0:
+        return start
+    if start > 0 and text[start - 1] in "-−":
+        return start - 1
+    m = re.search(r"\b(?:minus|negative)\s+$", text[max(0, start - 10):start], re.I)
+    return start - len(m.group(0)) if m else start
 
 
 def _signed(text: str, start: int, value: float) -> float:
-    """ "-9.23" at the start of a text or after a space is negative; "2-1" and "COVID-19" are not."""
+    """ "-9.23" at the start of a text or after a space is negative, and so is "minus 5";
+    "2-1" and "COVID-19" are not."""
     if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\t\n"):
+        return -value
+    if re.search(r"\b(?:minus|negative)\s+$", text[max(0, start - 10):start], re.I):
         return -value
     return value
 
@@ -208,7 +224,8 @@ def _is_money_scale(text: str, end: int, currency: str | None) -> bool:
     """Read "m" and "b" after a figure as million and billion next to money or a noun."""
     if currency:
         return True
-    return bool(re.match(r"\s*(?:dollars|euros|pounds|yen|people|residents|users|customers|[a-z]+s\b)", text[end:end + 16]))
+    return bool(re.match(r"\s*(?:dollars|euros|pounds|yen|people|residents|users|customers|viewers|voters|households|"
+                         r"jobs|barrels|tonnes|passengers|visitors|subscribers|shares)\b", text[end:end + 16]))
 
 
 def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon) -> tuple[FoundQuantity | None, int]:
