@@ -1,0 +1,200 @@
+"""Where the time goes: a cold check of the seed story, warm throughput, and scaling with documents.
+
+    python benchmarks/bench_speed.py [--stories 1000] [--sizes 1,10,100,1000]
+
+Every figure is a real run on this machine; nothing is estimated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+EVAL = ROOT.parent / "shared" / "eval"
+SEED = EVAL / "seed" / "raqqa" / "raqqa.txt"
+
+COLD_STAGES = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from checker.cli import app  # the CLI module alone: what --help costs
+t_cli = time.perf_counter()
+import spacy, checker.extract, checker.pipeline
+t_parser_import = time.perf_counter()
+import sentence_transformers
+t_st_import = time.perf_counter()
+from checker.embed import SentenceTransformerEmbedder
+from checker.extract import ClaimExtractor
+from checker.lexicon import load_lexicon
+from checker.nlp import load_parser
+from checker.pipeline import Checker, embed_claims
+from checker.compare import find_conflicts
+from checker.ruleset import SHIPPED_RULES, load_rules
+from checker.ingest import read_document
+lexicon = load_lexicon(SHIPPED_RULES)
+parser = load_parser()
+t_parser_load = time.perf_counter()
+embedder = SentenceTransformerEmbedder()
+t_model_load = time.perf_counter()
+rules = load_rules([SHIPPED_RULES])
+checker = Checker(ClaimExtractor(parser, lexicon), embedder, lexicon, rules)
+doc = read_document(sys.argv[1], lambda m: None)
+claims = checker.extract([doc])
+t_extract = time.perf_counter()
+vectors = embed_claims(claims, embedder)
+t_embed = time.perf_counter()
+conflicts = find_conflicts(claims, vectors, rules, lexicon, {doc.path: doc})
+t_detect = time.perf_counter()
+print(json.dumps({"import claimcheck CLI": t_cli - t0, "import spaCy and the extractor": t_parser_import - t_cli,
+                  "import sentence-transformers and torch": t_st_import - t_parser_import,
+                  "load the spaCy pipeline": t_parser_load - t_st_import,
+                  "load the embedding model": t_model_load - t_parser_load,
+                  "extract claims": t_extract - t_model_load, "embed claims": t_embed - t_extract,
+                  "compare claims": t_detect - t_embed, "claims": len(claims), "conflicts": len(conflicts)}))
+"""
+
+
+def cold(seed: Path) -> None:
+    python_start = min(_wall([sys.executable, "-c", "pass"]) for _ in range(3))
+    stages = json.loads(subprocess.run([sys.executable, "-c", COLD_STAGES, str(seed)], capture_output=True,
+                                       text=True, check=True, cwd=ROOT).stdout)
+    cli = [str(Path(sys.executable).parent / "claimcheck"), "check", "--format", "json", str(seed)]
+    end_to_end = min(_wall(cli) for _ in range(2))
+    help_time = min(_wall([str(Path(sys.executable).parent / "claimcheck"), "--help"]) for _ in range(3))
+    print("## Cold check of the seed story\n")
+    print("| stage | seconds |\n|---|---|")
+    print(f"| Python start | {python_start:.2f} |")
+    for name, value in stages.items():
+        if name not in ("claims", "conflicts"):
+            print(f"| {name} | {value:.2f} |")
+    print(f"\n`claimcheck check --format json raqqa.txt`, end to end: {end_to_end:.2f} s "
+          f"({stages['claims']} claims, {stages['conflicts']} conflicts); `claimcheck --help`: {help_time:.2f} s.")
+    floor = python_start + sum(stages[k] for k in stages if k.startswith(("import", "load")))
+    print(f"Start-up plus model load alone: {floor:.2f} s.\n")
+
+
+def _wall(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, capture_output=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def stories(count: int) -> list[list[tuple[str, str]]]:
+    """The dev cases' stories, then variants of them (figures, days and names shuffled) up to `count`."""
+    base = []
+    for case in sorted(p for p in (EVAL / "dev").iterdir() if p.is_dir()):
+        base.append([(d.name, d.read_text(encoding="utf-8")) for d in sorted(case.iterdir())
+                     if d.suffix in (".txt", ".md")])
+    rng = random.Random(7)
+    out = list(base)
+    while len(out) < count:
+        story = rng.choice(base)
+        out.append([(name, _vary(text, rng)) for name, text in story])
+    return out[:count]
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    text = re.sub(r"\b\d{2,5}\b", lambda m: str(max(1, int(int(m.group(0)) * rng.uniform(0.5, 1.5)))), text)
+    return re.sub("|".join(days), lambda m: rng.choice(days), text)
+
+
+class TimedEmbedder:
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.seconds, self.texts = inner, inner.name, 0.0, 0
+
+    def embed(self, texts):
+        start = time.perf_counter()
+        out = self.inner.embed(texts)
+        self.seconds += time.perf_counter() - start
+        self.texts += len(texts)
+        return out
+
+
+def _checker(embedder_wrapper=None):
+    from checker.embed import SentenceTransformerEmbedder
+    from checker.extract import ClaimExtractor
+    from checker.lexicon import load_lexicon
+    from checker.nlp import load_parser
+    from checker.pipeline import Checker
+    from checker.ruleset import SHIPPED_RULES, load_rules
+
+    lexicon = load_lexicon(SHIPPED_RULES)
+    embedder = SentenceTransformerEmbedder()
+    if embedder_wrapper:
+        embedder = embedder_wrapper(embedder)
+    return Checker(ClaimExtractor(load_parser(), lexicon), embedder, lexicon, load_rules([SHIPPED_RULES]))
+
+
+def warm(count: int) -> None:
+    from checker.models import Document
+
+    batch = stories(count)
+    checker = _checker(TimedEmbedder)
+    start = time.perf_counter()
+    claims = 0
+    for story in batch:
+        docs = [Document(path=n, text=t, analysis_text=t) for n, t in story]
+        report = checker.check(docs)
+        claims += sum(d.claims for d in report.documents)
+    total = time.perf_counter() - start
+    embed_share = checker.embedder.seconds / total
+    print(f"## Warm throughput on {len(batch)} stories ({sum(len(s) for s in batch)} documents)\n")
+    print(f"{len(batch) / total:.1f} stories/s, {claims / total:.0f} claims/s; embedding takes "
+          f"{embed_share:.0%} of the time ({checker.embedder.texts} texts), everything else "
+          f"{1 - embed_share:.0%}.\n")
+
+
+SCALE_RUN = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+from bench_speed import _checker, stories
+from checker.models import Document
+from checker.compare import candidate_pairs
+from checker.pipeline import embed_claims
+n = int(sys.argv[1])
+docs = [Document(path=f"{i}-{name}", text=t, analysis_text=t) for i, story in enumerate(stories(n)) for name, t in story][:n]
+checker = _checker()
+start = time.perf_counter()
+report = checker.check(docs)
+seconds = time.perf_counter() - start
+claims = checker.extract(docs)
+pairs = sum(1 for _ in candidate_pairs(claims, *embed_claims(claims, checker.embedder)[:2]))
+print(json.dumps({"n": n, "seconds": seconds, "claims": len(claims), "pairs": pairs,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def scaling(sizes: list[int]) -> None:
+    print("## One check over many documents\n")
+    print("| documents | claims | seconds | pairs compared | pairs per claim | peak memory (MB) |")
+    print("|---|---|---|---|---|---|")
+    for n in sizes:
+        out = subprocess.run([sys.executable, "-c", SCALE_RUN, str(n), str(HERE)], capture_output=True, text=True,
+                             check=True, cwd=ROOT).stdout
+        row = json.loads(out.strip().splitlines()[-1])
+        print(f"| {row['n']} | {row['claims']} | {row['seconds']:.1f} | {row['pairs']} | "
+              f"{row['pairs'] / max(row['claims'], 1):.1f} | {row['rss_mb']:.0f} |")
+    print()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--stories", type=int, default=1000)
+    ap.add_argument("--sizes", default="1,10,100,1000")
+    args = ap.parse_args()
+    cold(SEED)
+    warm(args.stories)
+    scaling([int(s) for s in args.sizes.split(",")])
+
+
+if __name__ == "__main__":
+    main()
