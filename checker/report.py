@@ -16,29 +16,66 @@ def render_json(report: Report) -> str:
 
 
 def render_text(report: Report, colour: bool = False) -> str:
-    """One `file:line:col: CODE severity message` line per conflict, both quotes under it,
-    grouped by subject, then a summary line."""
+    """Conflicts grouped by subject: a claim matrix (every source's claim side by side), then one
+    `file:line:col: CODE severity message` line per conflict; a summary line last."""
     lines: list[str] = []
-    by_group: dict[str, list[Conflict]] = defaultdict(list)
-    for conflict in report.conflicts:
-        by_group[conflict.group or f"_{conflict.fingerprint}"].append(conflict)
-    for conflicts in by_group.values():
+    for conflicts in subject_blocks(report.conflicts):
+        rows = _matrix_rows(conflicts)
+        subject = conflicts[0].kind + ": " + _short(conflicts[0].claims[0].text, 50)
+        lines.append(f"{_BOLD}{subject}{_RESET}" if colour else subject)
+        width = max(len(source) for source, _, _ in rows)
+        for source, quote, where in rows:
+            row = f"  {source:<{width}}  “{quote}”  {where}"
+            lines.append(f"{_DIM}{row}{_RESET}" if colour else row)
         for conflict in conflicts:
             first = conflict.claims[0]
             sev = conflict.severity
             sev_text = f"{_COLOURS[sev]}{sev}{_RESET}" if colour else sev
             code = f"{_BOLD}{conflict.code}{_RESET}" if colour else conflict.code
             lines.append(f"{first.document}:{first.line}:{first.column}: {code} {sev_text} {conflict.message}")
-            for claim in conflict.claims:
-                where = f"{claim.document}:{claim.line}:{claim.column}"
-                who = claim.speaker or "the author"
-                quote = " ".join(claim.text.split())
-                row = f"    {who} ({claim.stance}) at {where}: “{quote}”"
-                lines.append(f"{_DIM}{row}{_RESET}" if colour else row)
-        if len(conflicts) > 0:
-            lines.append("")
+        lines.append("")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def subject_blocks(conflicts: list[Conflict]) -> list[list[Conflict]]:
+    """Conflicts that share a claim are about one subject: connected components, in report order."""
+    blocks: list[list[Conflict]] = []
+    claim_block: dict[str, int] = {}
+    for conflict in conflicts:
+        ids = [c.claim_id for c in conflict.claims]
+        hits = sorted({claim_block[i] for i in ids if i in claim_block})
+        if not hits:
+            blocks.append([conflict])
+            target = len(blocks) - 1
+        else:
+            target = hits[0]
+            for other in hits[1:]:
+                blocks[target].extend(blocks[other])
+                blocks[other] = []
+                for key, value in claim_block.items():
+                    if value == other:
+                        claim_block[key] = target
+            blocks[target].append(conflict)
+        for i in ids:
+            claim_block[i] = target
+    return [b for b in blocks if b]
+
+
+def _matrix_rows(conflicts: list[Conflict]) -> list[tuple[str, str, str]]:
+    rows: dict[str, tuple[str, str, str]] = {}
+    for conflict in conflicts:
+        for claim in conflict.claims:
+            source = f"{claim.speaker or 'the author'} ({claim.document})"
+            stance = "" if claim.stance == "asserted" else f" [{claim.stance}]"
+            rows.setdefault(claim.claim_id, (source, _short(claim.text, 70) + stance,
+                                             f"{claim.document}:{claim.line}:{claim.column}"))
+    return list(rows.values())
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def summary_line(report: Report) -> str:

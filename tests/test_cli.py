@@ -60,10 +60,19 @@ def test_cli_check_json_contract(monkeypatch):
 def test_cli_check_text_report_is_greppable(monkeypatch):
     monkeypatch.chdir(ROOT)
     result = _run("check", *RAQQA)
-    first = result.stdout.splitlines()[0]
-    path, line, col, rest = first.split(":", 3)
-    assert path in RAQQA and line.isdigit() and col.isdigit() and rest.split()[1] in ("error", "warning", "info")
+    flagged = [line for line in result.stdout.splitlines() if line.startswith("examples/")]
+    assert len(flagged) == len(json.loads(_run("check", "--format", "json", *RAQQA).stdout)["conflicts"])
+    for line in flagged:
+        path, row, col, rest = line.split(":", 3)
+        assert path in RAQQA and row.isdigit() and col.isdigit() and rest.split()[1] in ("error", "warning", "info")
     assert "conflict" in result.stdout.splitlines()[-1]
+
+
+def test_cli_check_text_report_shows_claim_matrix(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    out = _run("check", *RAQQA).stdout
+    assert "  Talal Selo (examples/raqqa/sdf_statement.txt)" in out
+    assert "“The civilians exited completely”" in out and "\x1b[" not in out  # plain text when piped
 
 
 def test_cli_exit_zero_without_conflicts(tmp_path):
