@@ -141,9 +141,10 @@ def seed_table(seed: Path, readers: dict) -> list[str]:
         sentence_end = text.find("\n", start)
         sentence = text[sentence_start:sentence_end]
         cells = []
+        p0 = start - sentence_start
+        p1 = p0 + len(probe)
         for read in readers.values():
-            hits = [f"{surface!r} [{lo}, {hi}]" for surface, (lo, hi), _ in read(sentence)
-                    if surface in probe or any(w in probe.split() for w in surface.split())]
+            hits = [f"{surface!r} [{lo}, {hi}]" for surface, (lo, hi), (f0, f1) in read(sentence) if f0 < p1 and p0 < f1]
             cells.append("; ".join(hits) or "nothing")
         rows.append(f"| {probe} | " + " | ".join(cells) + " |")
     return rows

@@ -35,10 +35,10 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
     doc = tokens[0].doc
     ids = {t.i for t in tokens}
     slots: list[AttributeSlot] = []
-    for ent in doc.ents:
-        if ent.root.i not in ids or ent.label_ not in _LABEL_CLASS:
+    for ent, label in [(e, e.label_) for e in doc.ents] + _unnamed_parties(tokens, lex):
+        if ent.root.i not in ids or label not in _LABEL_CLASS:
             continue
-        cls = _class_of(ent, lex)
+        cls = _class_of(ent, lex) if label == ent.label_ else "party"
         if cls not in lex.classes:
             continue
         frame_tokens, anchor = _frame(ent)
@@ -52,6 +52,18 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         end = max(t.idx + len(t.text) for t in span_tokens)
         slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end))
     return slots
+
+
+def _unnamed_parties(tokens: list[Token], lex: AttributeLexicon) -> list[tuple[SpacySpan, str]]:
+    """Parties the entity tagger missed: "the Social Democrats", "the Greens"."""
+    found: list[tuple[SpacySpan, str]] = []
+    for t in tokens:
+        if t.lower_ in lex.party_words and t.text[:1].isupper() and not t.ent_type_:
+            start = t.i
+            while start > 0 and t.doc[start - 1].text[:1].isupper() and t.doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+                start -= 1
+            found.append((t.doc[start:t.i + 1], "ORG"))
+    return found
 
 
 def _class_of(ent: SpacySpan, lex: AttributeLexicon) -> str:

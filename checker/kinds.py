@@ -85,6 +85,11 @@ class AttributeParams(_Params):
     # How alike the frames must be ("built in ___" and "___-built").
     min_similarity: float = Field(0.6, ge=0, le=1)
     max_value_similarity: float = Field(0.75, ge=0, le=1)
+    # Classes whose values conflict only when said of one and the same thing ("the winner").
+    same_anchor_classes: list[str] = Field(default_factory=lambda: ["person", "place"])
+    min_same_anchor_similarity: float = Field(0.9, ge=0, le=1)
+    # Classes whose value belongs to the thing described, whatever the frame says.
+    anchor_classes: list[str] = Field(default_factory=lambda: ["party"])
     # With the same frame word, how alike the things described must be.
     min_anchor_similarity: float = Field(0.2, ge=0, le=1)
     classes: list[str] = Field(default_factory=lambda: ["party", "origin", "person", "place", "side"])
@@ -295,11 +300,16 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
     # The frame ("built in", "candidate") or the thing described ("Maria Keller") must match.
     similarity = max(pair.content_similarity, pair.subject_similarity)
     frame_a, frame_b = pair.a.attribute.frame.split(), pair.b.attribute.frame.split()  # type: ignore[union-attr]
+    if cls in params.anchor_classes:
+        # A party belongs to a person: the same person with two parties is a conflict, whatever the wording.
+        similarity = max(similarity, pair.subject_similarity)
     if frame_a and frame_b and frame_a[0] == frame_b[0] and pair.subject_similarity >= params.min_anchor_similarity:
         # "built in Italy" and "German-built": one frame, said of things that may be one.
         similarity = max(similarity, params.min_similarity)
     if cls not in params.classes or similarity < params.min_similarity:
         return None
+    if cls in params.same_anchor_classes and pair.subject_similarity < params.min_same_anchor_similarity:
+        return None  # "Keller won 52 percent", "Brandt took 31.8 percent": two people, two results
     if same_value(cls, va, vb) or pair.value_similarity > params.max_value_similarity:
         return None
     return Finding(similarity, va, vb, f"different {cls}")
