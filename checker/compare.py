@@ -42,6 +42,27 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
                         yield int(row), col
 
 
+def nearby_figure_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
+    """Figures in the same or the next sentence of one document ("Police said ... Organisers said ..."),
+    compared whatever their wording; there are only a few per sentence."""
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    ends: dict[tuple[str, int], int] = {}
+    for i, claim in enumerate(claims):
+        if claim.kind == "numeric":
+            key = (claim.document, claim.sentence_start)
+            by_sentence.setdefault(key, []).append(i)
+            ends[key] = claim.sentence_end
+    keys = sorted(by_sentence)
+    pairs: set[tuple[int, int]] = set()
+    for n, key in enumerate(keys):
+        group = list(by_sentence[key])
+        nxt = keys[n + 1] if n + 1 < len(keys) else None
+        if nxt is not None and nxt[0] == key[0] and nxt[1] - ends[key] <= 3:
+            group += by_sentence[nxt]
+        pairs |= {(a, b) if a < b else (b, a) for a in group for b in group if a != b}
+    return pairs
+
+
 def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],
                    lexicon: Lexicon, documents: dict[str, Document]) -> list[Conflict]:
     """Return the conflicts that `rules` find among `claims`, one per pair of claims, most severe kept.
@@ -54,6 +75,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     by_id = {c.id: i for i, c in enumerate(claims)}
     pairs = set(candidate_pairs(claims, content, subjects))
     pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
+    pairs |= nearby_figure_pairs(claims)
     for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
         if _overlap(a, b):

@@ -517,7 +517,7 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        participle = t.tag_ in ("VBN", "VBG") and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+        participle = t.tag_ in ("VBN", "VBG", "VBD") and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
         if t.pos_ in ("ADJ", "NOUN", "PROPN") or participle or (t.text == "-" and words) or t.dep_ == "compound":
             words.append(t)
             if t.pos_ == "NOUN" and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"):

@@ -137,8 +137,8 @@ def _interval(q: Quantity) -> tuple[float, float]:
 
 
 def _nearby(a: Claim, b: Claim) -> bool:
-    """Same story, same or next sentence: "Police said ... Organisers said ..."."""
-    if a.document != b.document:
+    """Same story, same or next sentence, two speakers: "Police said ... Organisers said ..."."""
+    if a.document != b.document or a.speaker_key is None or b.speaker_key is None:
         return False
     first, second = (a, b) if a.sentence_start <= b.sentence_start else (b, a)
     return second.sentence_start - first.sentence_end <= 3
