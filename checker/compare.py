@@ -98,7 +98,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
             old = best.get(key)
             if old is None or SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[old.severity]:
                 best[key] = conflict
-    return _drop_restatements(sorted(best.values(), key=_order))
+    return sorted(best.values(), key=_order)
 
 
 def _overlap(a: Claim, b: Claim) -> bool:
@@ -108,19 +108,6 @@ def _overlap(a: Claim, b: Claim) -> bool:
 def _order(c: Conflict) -> tuple[str, int, str, int, str]:
     first, second = c.claims[0], c.claims[1]
     return first.document, first.start, second.document, second.start, c.code
-
-
-def _drop_restatements(conflicts: list[Conflict]) -> list[Conflict]:
-    """Keep one conflict per pair of sentences: a figure and its clause say the same thing."""
-    seen: set[tuple[str, ...]] = set()
-    kept: list[Conflict] = []
-    for conflict in sorted(conflicts, key=lambda c: (-SEVERITY_RANK[c.severity], -c.confidence, _order(c))):
-        key = tuple(sorted(f"{cl.document}:{cl.line}" for cl in conflict.claims)) + (conflict.kind,)
-        if key in seen:
-            continue
-        seen.add(key)
-        kept.append(conflict)
-    return sorted(kept, key=_order)
 
 
 def source_name(claim: Claim, documents: dict[str, Document]) -> str:

@@ -574,7 +574,8 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
     words = [w.text for w in subject.subtree] if subject is not None else []
     words.append(anchor.text)
     for child in anchor.children:
-        if child.dep_ in ("prt", "dobj", "attr") and not (start <= child.idx < end):
+        if child.dep_ in ("prt", "dobj", "attr", "prep") and not any(start <= w.idx < end for w in child.subtree):
+            # "peaked at 11.2 metres": what the event did is part of which event it is
             words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
     return " ".join(words)
 

@@ -15,7 +15,9 @@ from checker.models import Claim, Quantity
 POSITIVE = {"asserted", "reported", "hedged"}
 NEGATIVE = {"negated", "denied"}
 _EARLIER = re.compile(r"\b(?:before|earlier|previous|previously|ago|initially|at first|first|originally|last)\b")
-_UPDATE = re.compile(r"\b(?:later|rose|risen|revised|raised|increased|climbed|updated|expanded|now stands)\b", re.I)
+# A figure given as an update: "later revised", "rose to 52" (not "rose 14 percent to ...").
+_UPDATE = re.compile(r"\b(?:later|revised|updated|now stands|(?:rose|risen|raised|increased|climbed|grew|expanded)\s+to)\b",
+                     re.I)
 
 
 @dataclass(frozen=True)
