@@ -42,12 +42,22 @@ class SpeakerBook:
         if known is not None:
             self.last_person = known
             return known
-        person = next((e for e in phrase.ents if e.label_ == "PERSON"), None)
+        # "Malawi's health ministry": a name in the possessive is not who speaks
+        person = next((e for e in phrase.ents if e.label_ == "PERSON" and e.root.dep_ != "poss"), None)
         if person is None:
             person = _proper_name_without_entity(phrase)
         org = next((e.text for e in phrase.ents if e.label_ in ("ORG", "NORP", "GPE") and e is not person), None)
         if person is not None:
             return self._person(person.text if hasattr(person, "text") else str(person), org)
+        named_org = next((e for e in phrase.ents if e.label_ == "ORG" and e.start <= phrase.root.i < e.end), None)
+        if named_org is not None:
+            # "The Bank of Valdoria": an organisation speaks under its own name
+            name = re.sub(r"^the\s+", "", named_org.text, flags=re.I)
+            key = "org:" + name.lower()
+            speaker = self.speakers.get(key) or Speaker(key=key, name=name, organisation=name)
+            self.speakers[key] = speaker
+            self.last_group = speaker
+            return speaker
         return self._group(phrase, org)
 
     def _known_surname(self, phrase: SpacySpan) -> Speaker | None:
@@ -80,10 +90,10 @@ class SpeakerBook:
             of = next((c for c in phrase.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None:
                 words = words + [t for t in of.subtree if not t.is_punct]
-        kept = [t.text for t in words if t.text.lower() not in _DETERMINERS and t.pos_ != "PUNCT"]
+        kept = [t for t in words if t.text.lower() not in _DETERMINERS and t.pos_ != "PUNCT"]
         if not kept:
             return None
-        name = " ".join(kept)
+        name = "".join(t.text_with_ws for t in kept).strip()
         key = "group:" + " ".join(t.lemma_.lower() for t in words if t.text.lower() not in _DETERMINERS and t.pos_ != "PUNCT")
         named = not (phrase[0].lower_ in ("a", "an", "another", "one") or phrase.root.lower_ in ("source", "sources"))
         speaker = self.speakers.get(key) or Speaker(key=key, name=name, organisation=org, named=named)
@@ -113,7 +123,8 @@ def _proper_name_without_entity(phrase: SpacySpan) -> SpacySpan | None:
     candidate = phrase.doc[start:root.i + 1]
     if any(e.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") for e in candidate.ents):
         return None
-    return candidate if len(candidate) <= 3 else None
+    # A lone capitalised word ("Bank" in "the Bank of Valdoria") is not enough to be a person's name.
+    return candidate if 2 <= len(candidate) <= 3 else None
 
 
 def subject_phrase(verb: Token) -> SpacySpan | None:
@@ -146,7 +157,9 @@ def according_to(sentence: SpacySpan) -> tuple[SpacySpan, tuple[int, int]] | Non
 
 
 def is_speech_verb(token: Token, lex: StanceLexicon) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.speech_verbs
+    """An active verb of saying: "cases had been confirmed" is a statement, not an attribution."""
+    return (token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lex.speech_verbs
+            and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children))
 
 
 def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: set[int]) -> str:

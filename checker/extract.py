@@ -29,7 +29,7 @@ _TIME_WORDS = re.compile(
 _INFORMATION_VERBS = {"report", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _BACKGROUND_MARKS = {"after", "before", "when", "until", "since", "once", "as", "if", "unless", "because", "so"}
-_FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number|toll|tally|total|count)\b", re.I)
+_FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number)\b", re.I)
 _INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which)\b\s*(?:both\s+)?(?P<set>[^.;,]*)", re.I)
 _ADDITIVE = re.compile(r"(?:^\s*[\w\s-]{0,30}?\band\s+(?=[\d$€£])|\b(?:plus(?:\s+a\s+further)?|along with|in addition to|"
                        r"on top of|as well as|together with|a further|and another|besides)\b\s*)(?P<set>[^.;]*)", re.I)
@@ -59,6 +59,8 @@ class _Frame:
     tokens: set[int]
     denial: bool
     hedge: bool
+    # "Troops killed 12 militants, an army spokesman said": the frame hangs below what it frames.
+    frames_head: int | None = None
 
 
 class ClaimExtractor:
@@ -108,8 +110,9 @@ class ClaimExtractor:
                 continue
             content = ([c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
                        or _denied_objects(token, self.lex) or _reported_objects(token, self.lex))
-            subj = subject_phrase(token)
-            if subj is None or (not content and token.dep_ not in ("ROOT", "advcl")):
+            subj = subject_phrase(token) or _stranded_speaker(sentence, token)
+            trailing = not content and token.dep_ in ("ccomp", "parataxis", "conj") and token.head.i < token.i
+            if subj is None or (not content and token.dep_ not in ("ROOT", "advcl") and not trailing):
                 continue
             subj = _statement_author(subj)
             speaker = book.resolve(subj)
@@ -119,7 +122,10 @@ class ClaimExtractor:
                 if child.dep_ in _FRAME_DEPS and child.i not in content_ids:
                     tokens |= {t.i for t in child.subtree if t.i not in content_ids}
             denial = token.lemma_.lower() in self.lex.stance.denial_verbs
-            frames.append(_Frame(token, speaker, tokens, denial, False))
+            inverted = None
+            if not content and token.dep_ in ("ccomp", "parataxis", "conj", "advcl") and token.head.i < token.i:
+                inverted = token.head.i
+            frames.append(_Frame(token, speaker, tokens, denial, False, inverted))
         for token in sentence:
             if token.lemma_.lower() in self.lex.stance.hedge_verbs and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
                 subj = subject_phrase(token)
@@ -304,6 +310,23 @@ def _is_predication(head: Token) -> bool:
         head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in head.children))
 
 
+def _stranded_speaker(sentence: SpacySpan, verb: Token) -> SpacySpan | None:
+    """ "..., Omar Alloush of the Raqqa Civil Council had said": a name the parser hung elsewhere,
+    standing between the last comma and the speech verb."""
+    if verb.dep_ != "ROOT":
+        return None
+    comma = max((t.i for t in sentence if t.i < verb.i and t.text == ","), default=None)
+    if comma is None:
+        return None
+    people = [e for e in sentence.ents if e.label_ == "PERSON" and comma < e.start and e.end <= verb.i]
+    if not people:
+        return None
+    end = verb.i
+    while end > people[-1].end and sentence.doc[end - 1].dep_ in ("aux", "auxpass", "neg"):
+        end -= 1
+    return sentence.doc[people[-1].start:end]
+
+
 def _statement_author(subj: SpacySpan) -> SpacySpan:
     """ "a statement by the SDF" names the SDF, not the statement."""
     if subj.root.lemma_.lower() in ("statement", "report", "communique", "release", "spokesman", "spokeswoman"):
@@ -386,7 +409,8 @@ def _trim_tokens(tokens: list[Token], head: Token, frame: set[int]) -> list[Toke
 
 
 def _governing_frame(head: Token, frames: dict[int, _Frame]) -> tuple[_Frame | None, bool]:
-    """Walk up from a clause head to the speech verb that frames it; note belief verbs passed."""
+    """Walk up from a clause head to the speech verb that frames it; note belief verbs passed.
+    A clause cut off from the verb by a semicolon is not its content."""
     t = head
     hedge = False
     for _ in range(8):
@@ -397,9 +421,13 @@ def _governing_frame(head: Token, frames: dict[int, _Frame]) -> tuple[_Frame | N
         if frame is not None and frame.hedge:
             hedge = True
         elif frame is not None:
+            lo, hi = sorted((head.i, parent.i))
+            if any(tok.text == ";" for tok in head.doc[lo:hi]):
+                return None, hedge
             return frame, hedge
         t = parent
-    return None, hedge
+    trailing = next((f for f in frames.values() if f.frames_head == head.i), None)
+    return trailing, hedge
 
 
 def _denial_parts(verb: Token, content: list[Token], book: SpeakerBook) -> dict[str, object]:
