@@ -52,6 +52,7 @@ class NumericParams(_Params):
     min_subject_similarity: float = Field(0.45, ge=0, le=1)
     # How alike the head nouns of two counted things must be ("militants" and "fighters" are).
     min_counted_similarity: float = Field(0.6, ge=0, le=1)
+    nearby_min_counted_similarity: float = Field(0.5, ge=0, le=1)
     # Vague amounts ("dozens", "several") are read but not set against other figures.
     compare_vague: bool = False
     # Figures in the same or the next sentence of one story, from different speakers, need less.
@@ -185,13 +186,17 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return None
     both_counted = bool(qa.counted and qb.counted) and qa.unit != "score"
     similarity = pair.content_similarity
-    threshold = params.nearby_min_similarity if _nearby(a, b) else params.min_similarity
+    nearby = _nearby(a, b)
+    threshold = params.nearby_min_similarity if nearby else params.min_similarity
     if both_counted:
         # What is counted, and what happened to it, must both match ("firefighters battling"
-        # is not "firefighters treated"); the clause around the figure weighs most.
+        # is not "firefighters treated"); the clause around the figure weighs most. Two speakers
+        # answering each other in neighbouring sentences need only count the same kind of thing.
         similarity = 0.7 * pair.content_similarity + 0.3 * pair.subject_similarity
-        threshold = max(threshold, params.min_subject_similarity)
-        if pair.value_similarity < params.min_counted_similarity:
+        if not nearby:
+            threshold = max(threshold, params.min_subject_similarity)
+        counted_floor = params.nearby_min_counted_similarity if nearby else params.min_counted_similarity
+        if pair.value_similarity < counted_floor:
             return None  # "38 schools" and "4,500 adults" count different things
     if similarity < threshold:
         return None
