@@ -517,7 +517,7 @@ def _time_frame(text: str) -> str | None:
         marks.append(found.value.text.lower())
     for m in re.finditer(r"\b(?:before|after|since|until|prior to|ahead of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}", text, re.I):
         marks.append(m.group(0).lower())
-    marks = [m for m in marks if m not in ("now", "still")]
+    marks = [re.sub(r"['’]s\b", "", m) for m in marks if m not in ("now", "still")]
     return " / ".join(dict.fromkeys(marks)) or None
 
 

@@ -53,6 +53,10 @@ class NumericParams(_Params):
     # How alike the head nouns of two counted things must be ("militants" and "fighters" are).
     min_counted_similarity: float = Field(0.6, ge=0, le=1)
     nearby_min_counted_similarity: float = Field(0.5, ge=0, le=1)
+    # ... and what happens to it must be somewhat alike ("took part" is not "died").
+    nearby_min_counted_clause_similarity: float = Field(0.25, ge=0, le=1)
+    # Rival estimates of one figure seldom differ more than this many times.
+    max_ratio: float = Field(20.0, gt=1)
     # Vague amounts ("dozens", "several") are read but not set against other figures.
     compare_vague: bool = False
     # Figures in the same or the next sentence of one story, from different speakers, need less.
@@ -139,6 +143,15 @@ def _interval(q: Quantity) -> tuple[float, float]:
     return lo, hi * (1 + q.tolerance) + slack
 
 
+def _far_apart(lo_a: float, hi_a: float, lo_b: float, hi_b: float, max_ratio: float) -> bool:
+    """True when the nearest ends of two intervals differ by more than `max_ratio` times."""
+    if hi_a < lo_b:
+        small, large = hi_a, lo_b
+    else:
+        small, large = hi_b, lo_a
+    return small > 0 and large / small > max_ratio
+
+
 def _nearby(a: Claim, b: Claim) -> bool:
     """Same story, same or next sentence, two speakers: "Police said ... Organisers said ..."."""
     if a.document != b.document or a.speaker_key is None or b.speaker_key is None:
@@ -193,8 +206,8 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         # is not "firefighters treated"); the clause around the figure weighs most. Two speakers
         # answering each other in neighbouring sentences need only count the same kind of thing.
         similarity = 0.7 * pair.content_similarity + 0.3 * pair.subject_similarity
-        if not nearby:
-            threshold = max(threshold, params.min_subject_similarity)
+        threshold = max(threshold, params.nearby_min_counted_clause_similarity if nearby
+                        else params.min_subject_similarity)
         counted_floor = params.nearby_min_counted_similarity if nearby else params.min_counted_similarity
         if pair.value_similarity < counted_floor:
             return None  # "38 schools" and "4,500 adults" count different things
@@ -217,6 +230,8 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return Finding(0.5, _show(qa), _show(qb), "the figures barely overlap")
     if overlap > 0:
         return None
+    if _far_apart(lo_a, hi_a, lo_b, hi_b, params.max_ratio):
+        return None  # 20,000 marchers and 12 dead are not two estimates of one thing
     if any(g in (a.subject + " " + b.subject).lower() for g in params.growing_subjects) and _UPDATE.search(a.content + b.content):
         return None
     confidence = min(1.0, 0.4 + similarity)
