@@ -32,11 +32,13 @@ _WORD_ALT = "|".join(
     sorted(list(UNITS) + list(TENS) + list(SCALES) + ["dozen"], key=len, reverse=True)
 )
 # A run of number words: "two hundred and seventy-five", "twenty-one", "a dozen".
+_FIRST_WORD_ALT = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
+# A run of number words: "two hundred and seventy-five", "twenty-one", "a dozen". A run never starts
+# with a bare scale word: "million" alone is not a number, "a million" is.
 NUMBER_WORDS = (
-    rf"(?:(?:an?|half\s+an?)\s+(?:dozen|hundred|thousand|million|billion)|(?:{_WORD_ALT}))"
+    rf"(?:(?:an?|half\s+an?)\s+(?:dozen|hundred|thousand|million|billion)|(?:{_FIRST_WORD_ALT}))"
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_ALT}))*"
 )
-# Thousands may be grouped with commas, or with spaces as in "40 000" and "40\u202f000".
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+"
 
 

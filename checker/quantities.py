@@ -20,8 +20,8 @@ from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, UNIT_AFTER, currency_c
 
 _SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|tn|trn|k|m|b"
 _ATOM = re.compile(
-    rf"(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
-    rf"(?:(?<![\w.,:/])(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
+    rf"(?<![\w.,:/])(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
+    rf"(?:(?:(?<=[$€£¥₹DPRYFs.\s])|(?<![\w.,:/]))(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})(?![\w])(?:\s(?P<wscale>million|billion|trillion)\b)?)",
     re.I,
 )
