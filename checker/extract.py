@@ -80,7 +80,7 @@ class ClaimExtractor:
         book = SpeakerBook()
         claims: list[Claim] = []
         last_figure: Claim | None = None
-        for (p_start, p_end), parsed in zip(spans, self.nlp.pipe(text[s:e] for s, e in spans)):
+        for (p_start, _), parsed in zip(spans, self.nlp.pipe(text[s:e] for s, e in spans)):
             for claim in self._passage_claims(doc, parsed, p_start, book, dateline):
                 if (claim.kind == "statement" and last_figure is not None
                         and _FIGURE_ANAPHOR.search(text[claim.sentence_start:claim.end])):

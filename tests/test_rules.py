@@ -84,3 +84,13 @@ def test_rules_user_folder_cannot_reuse_code(tmp_path):
                                                             (["POL"], ["POL203"], {"POL201", "POL202"})])
 def test_rules_select_and_ignore(select, ignore, expected):
     assert {r.code for r in select_rules(SHIPPED, select, ignore)} == expected
+
+
+@pytest.mark.parametrize("kind", sorted(__import__("checker.kinds", fromlist=["KINDS"]).KINDS))
+def test_rules_readme_lists_every_parameter(kind):
+    from checker.kinds import KINDS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "rules" / "README.md").read_text(encoding="utf-8")
+    (row,) = [line for line in readme.splitlines() if line.startswith(f"| {kind} |")]
+    assert all(f"`{name}`" in row for name in KINDS[kind].params.model_fields)
