@@ -274,6 +274,7 @@ class ClaimExtractor:
         if scope:
             fields["scope_relation"], fields["scope_set"] = scope
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
+        fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start)
         return self._claim(kind="numeric", start=base + s0 + fig.start, end=base + end, doc=doc, quantity=qty, **fields)
 
     def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: Dateline,

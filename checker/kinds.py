@@ -201,6 +201,11 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     similarity = pair.content_similarity
     nearby = _nearby(a, b)
     threshold = params.nearby_min_similarity if nearby else params.min_similarity
+    same_measure = a.measure is not None and a.measure == b.measure and qa.unit is None
+    if same_measure and not (both_counted and pair.value_similarity < params.min_counted_similarity):
+        # "the death toll stood at 29" and "41 people were killed" count the same thing
+        similarity = max(similarity, threshold)
+        both_counted = False
     if both_counted:
         # What is counted, and what happened to it, must both match ("firefighters battling"
         # is not "firefighters treated"); the clause around the figure weighs most. Two speakers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -61,17 +62,35 @@ class AttributeLexicon(_Strict):
     ignored_frames: list[str]
 
 
+class MeasureLexicon(_Strict):
+    measures: dict[str, list[str]]
+
+    def measure_of(self, text: str, anchor: int) -> str | None:
+        """The measure named nearest to position `anchor` in `text`, if any."""
+        best: tuple[int, str] | None = None
+        low = text.lower()
+        for measure, words in self.measures.items():
+            for word in words:
+                for m in re.finditer(rf"\b{re.escape(word)}\b", low):
+                    distance = min(abs(m.start() - anchor), abs(m.end() - anchor))
+                    if best is None or distance < best[0]:
+                        best = (distance, measure)
+        return best[1] if best else None
+
+
 class Lexicon(_Strict):
     quantities: QuantityLexicon
     stance: StanceLexicon
     attributes: AttributeLexicon
+    measures: MeasureLexicon
 
 
 def load_lexicon(rules_dir: Path) -> Lexicon:
-    """Load and validate `rules_dir`/lexicon/quantities.toml, stance.toml and attributes.toml."""
+    """Load and validate `rules_dir`/lexicon/quantities.toml, stance.toml, attributes.toml and measures.toml."""
     folder = rules_dir / "lexicon"
     parts = {}
-    for name, model in (("quantities", QuantityLexicon), ("stance", StanceLexicon), ("attributes", AttributeLexicon)):
+    for name, model in (("quantities", QuantityLexicon), ("stance", StanceLexicon), ("attributes", AttributeLexicon),
+                        ("measures", MeasureLexicon)):
         path = folder / f"{name}.toml"
         parts[name] = _load_part(path, model)
     return Lexicon(**parts)

@@ -114,6 +114,8 @@ class Claim(Frozen):
     # Stance-free content: what is claimed, with negation and hedges removed.
     content: str = ""
     subject: str = ""
+    # For figures: what they count, from rules/lexicon/measures.toml ("deaths", "turnout").
+    measure: str | None = None
     # Lemma of the clause's main verb or predicate ("leave", "remain").
     predicate: str = ""
     sentence_start: int = 0

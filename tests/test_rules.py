@@ -94,3 +94,17 @@ def test_rules_readme_lists_every_parameter(kind):
     readme = (ROOT / "rules" / "README.md").read_text(encoding="utf-8")
     (row,) = [line for line in readme.splitlines() if line.startswith(f"| {kind} |")]
     assert all(f"`{name}`" in row for name in KINDS[kind].params.model_fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor_word", "measure"),
+    [
+        ("The death toll stood at 29 on Tuesday morning", "29", "deaths"),
+        ("at least 41 people were killed, the agency said", "41", "deaths"),
+        ("killed 12 and injured 40 others", "40", "injuries"),
+        ("Turnout was 61.2 percent", "61.2", "turnout"),
+        ("The council approved $480 million for the stadium", "480", None),
+    ],
+)
+def test_rules_lexicon_names_the_measure(lexicon, text, anchor_word, measure):
+    assert lexicon.measures.measure_of(text, text.index(anchor_word)) == measure
