@@ -46,7 +46,8 @@ class SpeakerBook:
         person = next((e for e in phrase.ents if e.label_ == "PERSON" and e.root.dep_ != "poss"), None)
         if person is None:
             person = _proper_name_without_entity(phrase)
-        org = next((e.text for e in phrase.ents if e.label_ in ("ORG", "NORP", "GPE") and e is not person), None)
+        org = _organisation_of(phrase) or next(
+            (e.text for e in phrase.ents if e.label_ in ("ORG", "NORP", "GPE") and e is not person), None)
         if person is not None:
             return self._person(person.text if hasattr(person, "text") else str(person), org)
         named_org = next((e for e in phrase.ents if e.label_ == "ORG" and e.start <= phrase.root.i < e.end), None)
@@ -100,6 +101,18 @@ class SpeakerBook:
         self.speakers[key] = speaker
         self.last_group = speaker
         return speaker
+
+
+def _organisation_of(phrase: SpacySpan) -> str | None:
+    """ "Ryan Dillon, spokesman for the U.S.-led coalition backing the SDF": the coalition, not the SDF."""
+    for token in phrase:
+        if token.lower_ in _TITLE_WORDS:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None:
+                words = [t for t in pobj.doc[pobj.left_edge.i:pobj.i + 1] if t.dep_ != "det"]
+                return "".join(t.text_with_ws for t in words).strip() or None
+    return None
 
 
 def _inside_clause(token: Token, phrase: SpacySpan) -> bool:

@@ -349,14 +349,14 @@ def _apply_qualifier(text: str, start: int, qualifier: str, low: float, high: fl
         tolerance = lex.approximate.get(_norm(phrase), 0.05)
         return new_start, "approximate", low, high * (1 + tolerance), tolerance
     if kind == "approximate":
-        return new_start, "approximate", lo, hi, lex.approximate[_norm(phrase)]
+        return new_start, "approximate", lo, hi, lex.approximate.get(_norm(phrase), 0.1)
     if qualifier == "exact" and not atom.is_word and _looks_rounded(atom.integer_text, lex):
         tolerance = lex.rounding.tolerance
     return new_start, qualifier, lo, hi, tolerance
 
 
 def _norm(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.strip(" “\"'(").lower())
+    return re.sub(r"\s+", " ", phrase.strip().strip("“\"'(").strip().lower())
 
 
 def _qualifier_before(before: str, lex: QuantityLexicon) -> tuple[str, str]:

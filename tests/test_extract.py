@@ -65,3 +65,12 @@ def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
     claims = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
     (claim,) = [c for c in claims if c.quantity and c.quantity.text == quote]
     assert claim.quantity.counted == counted
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "organisation"),
+    [("person:selo", "Talal Selo", "SDF"), ("person:dillon", "Ryan Dillon", "U.S.-led international coalition"),
+     ("person:mostafa", "Laila Mostafa", "Raqqa Civil Council")],
+)
+def test_extract_seed_speaker_organisation(seed_claims, key, name, organisation):
+    assert {(c.speaker, c.organisation) for c in seed_claims if c.speaker_key == key} == {(name, organisation)}

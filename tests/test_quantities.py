@@ -87,3 +87,9 @@ def test_quantities_skip_what_is_not_a_figure(lexicon, text):
 def test_quantities_read_scores(lexicon, text, score):
     (found,) = find_quantities(text, lexicon.quantities)
     assert found.score == score
+
+
+@pytest.mark.parametrize("text", ["about \n 3,000", "nearly\t\t2,000"])
+def test_quantities_qualifier_across_odd_spacing(lexicon, text):
+    (found,) = find_quantities(text, lexicon.quantities)
+    assert found.quantity.qualifier == "approximate" and text[found.start:found.end] == found.quantity.text
