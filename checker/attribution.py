@@ -186,7 +186,9 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
                 return "negated"
         if low == "no" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("more", "fewer", "less", "later", "longer", "sooner"):
             continue
-        if low in ("no", "none", "nobody", "nothing", "neither") and t.dep_ in ("det", "nsubj", "nsubjpass", "dobj", "attr", "neg"):
+        # "no", "none", "nobody": the negator is a word of the clause, not an adverb on its verb
+        if low in lex.negators and low not in ("not", "n't", "never") and t.dep_ in (
+                "det", "nsubj", "nsubjpass", "dobj", "attr", "neg"):
             return "negated"
     if head.lemma_.lower() in lex.negative_verbs:
         return "negated"

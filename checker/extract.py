@@ -218,6 +218,7 @@ class ClaimExtractor:
             "sentence_start": base + sentence.start_char,
             "sentence_end": base + sentence.end_char,
             "modality": modality,
+            "updated": _marked_update(clause, self.lex),
             "time_frame": _time_frame(" ".join(t.text for t in clause.tokens)),
         }
 
@@ -509,6 +510,12 @@ def _modality(clause: _Clause, lex: Lexicon) -> str:
     if head.lemma_.lower() in lex.stance.opinion_verbs:
         return "opinion"
     return "actual"
+
+
+def _marked_update(clause: _Clause, lex: Lexicon) -> bool:
+    """ "the figure was later raised to 24": the text itself marks a newer figure."""
+    text = " " + " ".join(t.lower_ for t in clause.tokens) + " "
+    return any(f" {m} " in text for m in lex.stance.update_markers)
 
 
 def _time_frame(text: str) -> str | None:

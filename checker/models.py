@@ -125,6 +125,8 @@ class Claim(Frozen):
     # planned: scheduled or expected; revised: a figure the text marks as superseded.
     # part: a figure for part of another ("including six children").
     modality: Literal["actual", "planned", "revised", "opinion", "part"] = "actual"
+    # The text marks the claim as an update of an earlier figure ("later rose to 24").
+    updated: bool = False
     # For figures: "inclusive" ("including ..."), "additive" ("plus ...") and the set named.
     scope_relation: Literal["inclusive", "additive"] | None = None
     scope_set: str | None = None

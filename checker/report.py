@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from checker.models import SCHEMA_VERSION, Claim, Conflict, Document, Report
+from checker.models import SCHEMA_VERSION, Claim, Conflict, Document, Report, Span
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _RESET, _DIM, _BOLD = "\x1b[0m", "\x1b[2m", "\x1b[1m"
@@ -94,7 +94,7 @@ def claim_record(claim: Claim, document: Document) -> dict[str, object]:
     """The public JSON shape of one claim (field names are a stable contract)."""
     line, column = document.line_col(claim.start)
     data = claim.model_dump(mode="json", exclude={"id"})
-    data["span"] = {"start": claim.start, "end": claim.end}
+    data["span"] = Span(document=claim.document, start=claim.start, end=claim.end).model_dump()
     data["line"], data["column"] = line, column
     return {"id": claim.id, **data}
 
