@@ -198,7 +198,7 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     similarity = pair.content_similarity
     nearby = _nearby(a, b)
     threshold = params.nearby_min_similarity if nearby else params.min_similarity
-    same_measure = a.measure is not None and a.measure == b.measure and qa.unit is None
+    same_measure = a.measure is not None and a.measure == b.measure
     if same_measure and not (both_counted and pair.value_similarity < params.min_counted_similarity):
         # "the death toll stood at 29" and "41 people were killed" count the same thing
         similarity = max(similarity, threshold)

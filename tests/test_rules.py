@@ -103,6 +103,7 @@ def test_rules_readme_lists_every_parameter(kind):
         ("at least 41 people were killed, the agency said", "41", "deaths"),
         ("killed 12 and injured 40 others", "40", "injuries"),
         ("Turnout was 61.2 percent", "61.2", "turnout"),
+        ("It is designed to operate for seven years.", "seven", "service_life"),
         ("The council approved $480 million for the stadium", "480", None),
     ],
 )
