@@ -64,16 +64,18 @@ def nearby_figure_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
 
 
 def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],
-                   lexicon: Lexicon, documents: dict[str, Document]) -> list[Conflict]:
+                   lexicon: Lexicon, documents: dict[str, Document],
+                   candidates: set[tuple[int, int]] | None = None) -> list[Conflict]:
     """Return the conflicts that `rules` find among `claims`, one per pair of claims, most severe kept.
 
-    `vectors` holds the embeddings of each claim's content, subject and counted head."""
+    `vectors` holds the embeddings of each claim's content, subject and counted head; `candidates`
+    the pairs `candidate_pairs` gives, when the caller has them already."""
     content, subjects, heads = vectors
     opposites = [(set(a.split("|")), set(b.split("|"))) for a, b in lexicon.stance.opposite_predicates]
     parsed = [(rule, rule.parsed_params()) for rule in rules]
     best: dict[tuple[str, str], Conflict] = {}
     by_id = {c.id: i for i, c in enumerate(claims)}
-    pairs = set(candidate_pairs(claims, content, subjects))
+    pairs = set(candidates) if candidates is not None else set(candidate_pairs(claims, content, subjects))
     pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
     pairs |= nearby_figure_pairs(claims)
     for i, j in sorted(pairs):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,8 +50,10 @@ class Document(Frozen):
         return line, offset - starts[line - 1] + 1
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+@lru_cache(maxsize=64)
+def _line_starts(text: str) -> tuple[int, ...]:
+    # NOTE: cached, since every claim of a report asks for its line; texts do not change.
+    return (0, *(i + 1 for i, ch in enumerate(text) if ch == "\n"))
 
 
 class Speaker(Frozen):

@@ -41,9 +41,9 @@ class Checker:
         claims = self.extract(documents, progress)
         content, subjects, heads = embed_claims(claims, self.embedder)
         by_path = {d.path: d for d in documents}
-        conflicts = find_conflicts(claims, (content, subjects, heads), self.rules, self.lexicon, by_path)
-        pairs = list(candidate_pairs(claims, content, subjects))
-        groups = group_claims(claims, pairs, content, GROUP_THRESHOLD)
+        pairs = set(candidate_pairs(claims, content, subjects))
+        conflicts = find_conflicts(claims, (content, subjects, heads), self.rules, self.lexicon, by_path, pairs)
+        groups = group_claims(claims, sorted(pairs), content, GROUP_THRESHOLD)
         conflicts = _with_groups(conflicts, groups)
         counts = {d.path: 0 for d in documents}
         for claim in claims:
