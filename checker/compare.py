@@ -42,6 +42,30 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
                         yield int(row), col
 
 
+def same_measure_pairs(claims: list[Claim], content: np.ndarray) -> set[tuple[int, int]]:
+    """Figures that count the same measure ("none is seriously hurt", "two suffered serious injuries"),
+    compared however differently they are worded; a large measure keeps each figure's nearest neighbours."""
+    by_measure: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        if claim.kind == "numeric" and claim.measure:
+            by_measure.setdefault(claim.measure, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for indices in by_measure.values():
+        idx = np.array(indices)
+        for row_start in range(0, len(idx), 512):
+            rows = idx[row_start:row_start + 512]
+            sims = content[rows] @ content[idx].T
+            if len(idx) > NEIGHBOURS:
+                cut = np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
+                sims = np.where(sims >= cut, sims, -np.inf)
+            for r, row in enumerate(rows):
+                for c in np.nonzero(np.isfinite(sims[r]))[0]:
+                    col = int(idx[c])
+                    if col != row:
+                        pairs.add((min(int(row), col), max(int(row), col)))
+    return pairs
+
+
 def nearby_figure_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
     """Figures in the same or the next sentence of one document ("Police said ... Organisers said ..."),
     compared whatever their wording; there are only a few per sentence."""
@@ -77,7 +101,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     by_id = {c.id: i for i, c in enumerate(claims)}
     pairs = set(candidates) if candidates is not None else set(candidate_pairs(claims, content, subjects))
     pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
-    pairs |= nearby_figure_pairs(claims)
+    pairs |= nearby_figure_pairs(claims) | same_measure_pairs(claims, content)
     for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
         if _overlap(a, b):

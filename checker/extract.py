@@ -15,7 +15,7 @@ from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_t
 from checker.lexicon import Lexicon
 from checker.attributes import attribute_slots
 from checker.models import Attribute, Claim, Document, Quantity, Speaker
-from checker.quantities import FoundQuantity, find_quantities
+from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
 
 _CLAUSE_DEPS = {"ccomp", "conj", "advcl", "parataxis", "relcl", "acl"}
@@ -27,6 +27,7 @@ _TIME_WORDS = re.compile(
     re.I,
 )
 _INFORMATION_VERBS = {"report", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
+_SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _BACKGROUND_MARKS = {"after", "before", "when", "until", "since", "once", "as", "if", "unless", "because", "so"}
 _FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number)\b", re.I)
@@ -110,7 +111,8 @@ class ClaimExtractor:
             if not is_speech_verb(token, self.lex.stance):
                 continue
             content = ([c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
-                       or _denied_objects(token, self.lex) or _reported_objects(token, self.lex))
+                       or _denied_objects(token, self.lex) or _reported_objects(token, self.lex)
+                       or _stray_complements(token))
             subj = subject_phrase(token) or _stranded_speaker(sentence, token)
             trailing = not content and token.dep_ in ("ccomp", "parataxis", "conj") and token.head.i < token.i
             if subj is None or (not content and token.dep_ not in ("ROOT", "advcl") and not trailing):
@@ -177,6 +179,9 @@ class ClaimExtractor:
         dates = find_dates(s_text, dateline)
         date_spans = [(d.start, d.end) for d in dates] + times
         figures = find_quantities(s_text, self.lex.quantities, date_spans)
+        figures = sorted(figures + find_zero_figures(s_text, self.lex.quantities, self.lex.measures,
+                                                     date_spans + [(f.start, f.end) for f in figures]),
+                         key=lambda f: f.start)
         claims: list[Claim] = []
         for clause in clauses:
             if _is_boilerplate(clause, self.lex):
@@ -204,7 +209,9 @@ class ClaimExtractor:
         speaker = clause.speaker
         subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         subject = doc.analysis_text[base + subj.left_edge.idx: base + subj.right_edge.idx + len(subj.right_edge.text)] if subj is not None else ""
-        if subj is not None and subj.lower_ in _QUANTIFIERS and not any(c.dep_ == "prep" for c in subj.children):
+        if subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and speaker is not None and clause.head.i > subj.i:
+            subject = speaker.name  # "the company said it would cut jobs": "it" is the company
+        elif subj is not None and subj.lower_ in _QUANTIFIERS and not any(c.dep_ == "prep" for c in subj.children):
             antecedent = _quantified_antecedent(previous, sentence, subj)
             if antecedent:
                 subject = f"{subject} {antecedent}"
@@ -362,6 +369,19 @@ def _reported_objects(verb: Token, lex: Lexicon) -> list[Token]:
     informs = verb.lemma_.lower() in _INFORMATION_VERBS
     return [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and (informs or any(
         g.dep_ in ("acl", "relcl") and g.pos_ == "VERB" for g in c.children))]
+
+
+def _stray_complements(verb: Token) -> list[Token]:
+    """ "told analysts on a call that the company had no plans": the parser hangs the "that" clause
+    on the nearest noun as a relative clause; a "that" which is not the clause's subject or object
+    marks what was said."""
+    found: list[Token] = []
+    for t in verb.subtree:
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") and t.i > verb.i and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            found.append(t)
+    return found[:1]
 
 
 def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int, _Frame]) -> list[Token]:

@@ -190,8 +190,8 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return None
     if (a.modality == "planned") != (b.modality == "planned") and qa.unit != "second":
         return None  # a plan against a fact; a planned duration is still a duration
-    if (a.modality == "part") != (b.modality == "part"):
-        return None
+    if (a.modality == "part") != (b.modality == "part") and 0 not in (qa.high, qb.high):
+        return None  # a part against a whole; but "none was hurt" denies any part was
     if not params.compare_vague and "vague" in (qa.qualifier, qb.qualifier):
         return None
     both_counted = bool(qa.counted and qb.counted) and qa.unit != "score"

@@ -36,6 +36,7 @@ class QuantityLexicon(_Strict):
     bounds: BoundWords
     vague: dict[str, list[float]]
     vague_tolerance: float = Field(0.1, ge=0, le=1)
+    zero_words: list[str] = []
 
 
 class StanceLexicon(_Strict):
@@ -76,6 +77,18 @@ class MeasureLexicon(_Strict):
                     if best is None or distance < best[0]:
                         best = (distance, measure)
         return best[1] if best else None
+
+    def measure_after(self, text: str, end: int, max_words: int) -> tuple[str, int] | None:
+        """The measure named within `max_words` words after position `end`, and where its name ends."""
+        window = re.match(rf"(?:\W*[\w'-]+){{0,{max_words}}}", text[end:])
+        stretch = text[end:end + window.end()].lower() if window else ""
+        best: tuple[int, str, int] | None = None
+        for measure, words in self.measures.items():
+            for word in words:
+                m = re.search(rf"\b{re.escape(word)}\b", stretch)
+                if m and (best is None or m.start() < best[0]):
+                    best = (m.start(), measure, end + m.end())
+        return (best[1], best[2]) if best else None
 
 
 class Lexicon(_Strict):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.lexicon import QuantityLexicon
+from checker.lexicon import MeasureLexicon, QuantityLexicon
 from checker.models import Quantity
 from checker.numwords import (
     DIGITS,
@@ -97,6 +97,27 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
     found.extend(_halves(text, lexicon, [(f.start, f.end) for f in found] + skip))
     found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
     return sorted(found, key=lambda f: f.start)
+
+
+def find_zero_figures(text: str, lexicon: QuantityLexicon, measures: MeasureLexicon,
+                      skip: list[tuple[int, int]]) -> list[FoundQuantity]:
+    """ "none is seriously hurt", "no one died", "no deaths": a count of zero of something news counts.
+
+    A zero word counts only when a measure follows it closely, so "no plans" and "none of that" stay words."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(lexicon.zero_words, key=len, reverse=True))
+    if not words:
+        return []
+    found: list[FoundQuantity] = []
+    for m in re.finditer(rf"(?<![\w-])(?:(?P<pronoun>{words})|no(?!\s+(?:longer|more|less|fewer)\b))(?![\w-])", text, re.I):
+        if _overlaps(m.start(), m.end(), skip):
+            continue
+        after = measures.measure_after(text, m.end(), 4 if m.group("pronoun") else 2)
+        if after is None:
+            continue
+        end = m.end() if m.group("pronoun") else after[1]
+        qty = Quantity(text=text[m.start():end], low=0, high=0, qualifier="exact")
+        found.append(FoundQuantity(m.start(), end, qty))
+    return found
 
 
 def _join_bounds(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:

@@ -74,3 +74,15 @@ def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
 )
 def test_extract_seed_speaker_organisation(seed_claims, key, name, organisation):
     assert {(c.speaker, c.organisation) for c in seed_claims if c.speaker_key == key} == {(name, organisation)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("The company said it would cut about 800 jobs in its plastics division.", "would cut", "company"),
+        ("Police said they had arrested 12 people near the square.", "had arrested", "Police"),
+    ],
+)
+def test_extract_pronoun_subject_is_the_speaker(extractor, make_doc, text, quote, subject):
+    claims = _claim_at(extractor.extract(make_doc(text)), text, quote, "statement")
+    assert {c.subject for c in claims} == {subject}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.quantities import find_quantities
+from checker.quantities import find_quantities, find_zero_figures
 
 INF = None
 
@@ -93,3 +93,27 @@ def test_quantities_read_scores(lexicon, text, score):
 def test_quantities_qualifier_across_odd_spacing(lexicon, text):
     (found,) = find_quantities(text, lexicon.quantities)
     assert found.quantity.qualifier == "approximate" and text[found.start:found.end] == found.quantity.text
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("All of the men are alive and none is seriously hurt, the company said.", "none"),
+        ("No one has died in the fire, officials said.", "No one"),
+        ("No deaths have been reported, though two firefighters were treated for burns.", "No deaths"),
+        ("Nobody was arrested during the march.", "Nobody"),
+    ],
+)
+def test_quantities_zero_counts_of_a_measure(lexicon, text, surface):
+    (found,) = find_zero_figures(text, lexicon.quantities, lexicon.measures, [])
+    assert text[found.start:found.end] == surface
+    assert (found.quantity.low, found.quantity.high) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company had no plans to reduce its workforce.", "None of that was true, she said.",
+     "Police no longer count those killed in the clashes.", "There was no more than a handful of protesters."],
+)
+def test_quantities_zero_words_without_a_measure_are_words(lexicon, text):
+    assert find_zero_figures(text, lexicon.quantities, lexicon.measures, []) == []
