@@ -109,8 +109,9 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
         attribute = None
         if a.attribute is not None and b.attribute is not None and a.attribute.cls == b.attribute.cls:
             attribute = (a.attribute.cls, a.attribute.value, b.attribute.value)
+        value = 1.0 if _counts_the_measure(a, b, lexicon) else float(heads[i] @ heads[j])
         pair = Pair(a, b, float(content[i] @ content[j]), float(subjects[i] @ subjects[j]),
-                    value_similarity=float(heads[i] @ heads[j]), attribute=attribute)
+                    value_similarity=value, attribute=attribute)
         for rule, params in parsed:
             spec = KINDS[rule.kind]
             if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:
@@ -125,6 +126,16 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
             if old is None or SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[old.severity]:
                 best[key] = conflict
     return sorted(best.values(), key=_order)
+
+
+def _counts_the_measure(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+    """ "the 52,000-seat venue" counts seats, the measure itself, written onto the figure: any figure of that
+    measure ("will seat 62,000 spectators") counts the same thing, whatever noun it names."""
+    if a.measure is None or a.measure != b.measure:
+        return False
+    words = {w.lower() for w in lexicon.measures.measures.get(a.measure, [])}
+    return any(c.quantity is not None and c.quantity.counted and c.quantity.counted.lower() in words
+               and f"-{c.quantity.counted.lower()}" in c.text.lower() for c in (a, b))
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -283,6 +283,7 @@ class ClaimExtractor:
             fields["scope_relation"], fields["scope_set"] = scope
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
         fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start)
+        fields["updated"] = bool(common["updated"]) and _figure_updated(local, fig.start - window_start, self.lex)
         return self._claim(kind="numeric", start=base + s0 + fig.start, end=base + end, doc=doc, quantity=qty, **fields)
 
     def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: Dateline,
@@ -538,6 +539,17 @@ def _marked_update(clause: _Clause, lex: Lexicon) -> bool:
     return any(f" {m} " in text for m in lex.stance.update_markers)
 
 
+def _figure_updated(local: str, at: int, lex: Lexicon) -> bool:
+    """Which figure an update marker marks: "expanded to 70,000" marks the figure right after it,
+    not the 62,000 before it; "later" marks any figure near it."""
+    low = " " + local.lower() + " "
+    for marker in lex.stance.update_markers:
+        for m in re.finditer(rf"(?<=\W){re.escape(marker)}(?=\W)", low):
+            if not marker.endswith(" to") or (m.end() <= at + 1 and not low[m.end():at + 1].strip()):
+                return True
+    return False
+
+
 def _time_frame(text: str) -> str | None:
     """A short key for the time a passage refers to: its dates and time words."""
     marks = [m.group(0).lower() for m in _TIME_WORDS.finditer(text)]
@@ -572,7 +584,10 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
         while i < len(tokens) and tokens[i].lower_ in ("the", "its", "their", "all", "those", "these"):
             i += 1
     if i == 0 and tokens and tokens[0].text == "-" and len(tokens) > 1:
-        i = 1  # "the 52,000-seat venue": the counted thing is written onto the figure
+        # "the 52,000-seat venue" counts seats: the word written onto the figure, not the venue
+        joined = tokens[1]
+        if joined.pos_ in ("NOUN", "ADJ", "PROPN") and joined.is_alpha:
+            return joined.text, joined.idx + len(joined.text)
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None

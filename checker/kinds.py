@@ -117,8 +117,10 @@ def _comparable_times(a: Claim, b: Claim) -> bool:
     if ta and tb:
         return ta == tb or bool(set(ta.split(" / ")) & set(tb.split(" / ")))
     one = ta or tb
-    # An earlier time, or a month or year named on one side only, is another time than the story's.
-    return not (_EARLIER.search(one) or _CALENDAR.search(one))
+    # An earlier time, or a month or year named on one side only, is another time than the story's;
+    # but the year a plan comes true ("expected to open in 2027") dates the plan, not the figure.
+    planned = a.modality == b.modality == "planned"
+    return not (_EARLIER.search(one) or (_CALENDAR.search(one) and not planned))
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")

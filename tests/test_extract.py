@@ -59,6 +59,7 @@ def test_extract_denial_yields_two_claims(seed_claims):
         ("Selo said 275 Syrian militants left the city.", "275", "Syrian militants"),
         ("Officials said 12.6 percent of patients had swelling.", "12.6 percent", "patients"),
         ("Rescue workers said they had taken more than 40 wounded to hospitals.", "more than 40", "wounded"),
+        ("The 52,000-seat venue is expected to open in 2027.", "52,000", "seat"),
     ],
 )
 def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
@@ -86,3 +87,9 @@ def test_extract_seed_speaker_organisation(seed_claims, key, name, organisation)
 def test_extract_pronoun_subject_is_the_speaker(extractor, make_doc, text, quote, subject):
     claims = _claim_at(extractor.extract(make_doc(text)), text, quote, "statement")
     assert {c.subject for c in claims} == {subject}
+
+
+def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
+    text = "The stadium will seat 62,000 spectators and could be expanded to 70,000 for concerts."
+    updated = {c.quantity.text: c.updated for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert updated == {"62,000": False, "70,000": True}
