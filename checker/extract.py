@@ -23,7 +23,7 @@ _FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "aux", "auxpass", "neg", 
                "punct", "prt", "agent", "cc", "mark", "attr", "oprd"}
 _TIME_WORDS = re.compile(
     r"\b(?:before|after|since|until|prior to|ahead of|ago|earlier|previous|previously|last|initially|"
-    r"at first|first|originally|later|now|currently|still)\b",
+    r"at first|first|originally|later|now|currently|still|during)\b",
     re.I,
 )
 _INFORMATION_VERBS = {"report", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
@@ -647,10 +647,14 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
         verb = verb.head
     words = [w.text for w in subject.subtree] if subject is not None else []
     words.append(anchor.text)
+    own = {t.i for t in clause.tokens}
     for child in anchor.children:
-        if child.dep_ in ("prt", "dobj", "attr", "prep") and not any(start <= w.idx < end for w in child.subtree):
-            # "peaked at 11.2 metres": what the event did is part of which event it is
-            words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
+        if child.dep_ not in ("prt", "dobj", "attr", "prep") or any(start <= w.idx < end for w in child.subtree):
+            continue
+        if child.i not in own or child.lower_ in _BACKGROUND_MARKS:
+            continue  # "according to the board", "before beginning to recede": not what happened
+        # "peaked at 11.2 metres": what the event did is part of which event it is
+        words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
     return " ".join(words)
 
 

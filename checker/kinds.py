@@ -262,6 +262,8 @@ def polarity_opposed(pair: Pair, params: PolarityParams, opposites: list[tuple[s
         return None
     if a.sentence_start == b.sentence_start or "opinion" in (a.modality, b.modality):
         return None
+    if not _comparable_times(a, b):
+        return None  # "had not crossed during the operation" and "has sent troops since the truce"
     score = (pair.content_similarity + pair.subject_similarity) / 2
     if pair.content_similarity < params.min_content_similarity or score < params.min_similarity:
         return None
@@ -315,7 +317,18 @@ def date_disagreement(pair: Pair, params: DateParams) -> Finding | None:
         return None
     if not dates_disagree(a.date, b.date):
         return None
+    figures_a, figures_b = _event_figures(a.content), _event_figures(b.content)
+    if figures_a and figures_b and not figures_a & figures_b:
+        return None  # "peaked at 11.2 metres on Thursday", "flowing at 10.6 metres on Saturday": two readings
     return Finding(pair.content_similarity, a.date.text, b.date.text, "different dates for one event")
+
+
+_EVENT_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _event_figures(event: str | None) -> set[str]:
+    """The figures written in the words of a dated event."""
+    return {m.group(0).replace(",", "") for m in _EVENT_FIGURE.finditer(event or "")}
 
 
 def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | None:
