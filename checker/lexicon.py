@@ -28,6 +28,8 @@ class BoundWords(_Strict):
     upper: list[str]
     below_near: list[str]
     above_near: list[str]
+    lower_after: list[str] = []
+    upper_after: list[str] = []
 
 
 class QuantityLexicon(_Strict):

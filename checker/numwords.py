@@ -15,7 +15,7 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SHORT_SCALES = {"lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+SHORT_SCALES = {"lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 MULTIPLIERS = {"dozen": 12, "score": 20}
 FRACTIONS = {
     "half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6,
@@ -36,10 +36,14 @@ _FIRST_WORD_ALT = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=Tru
 # A run of number words: "two hundred and seventy-five", "twenty-one", "a dozen". A run never starts
 # with a bare scale word: "million" alone is not a number, "a million" is.
 NUMBER_WORDS = (
-    rf"(?:(?:an?|half\s+an?)\s+(?:dozen|hundred|thousand|million|billion)|(?:{_FIRST_WORD_ALT}))"
+    rf"(?:(?:an?|half\s+an?)\s+(?:dozen|hundred|thousand|million|billion)"
+    rf"|(?:(?:an?\s+|(?:{_FIRST_WORD_ALT})\s+)?(?:half|quarters?)\s+(?:an?\s+)?(?:thousand|million|billion|trillion))"
+    rf"|(?:{_FIRST_WORD_ALT}))"
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_ALT}))*"
 )
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+"
+DIGITS = (r"(?:\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])"  # scientific: "1e10", "12.32e+14"
+          r"|(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: "12,34,567"
+          r"|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+)")
 
 
 def parse_digits(text: str) -> float:
@@ -74,6 +78,12 @@ def parse_number_words(text: str) -> float | None:
     if words[0] == "half" and len(words) >= 3 and words[1] in ("a", "an"):
         scale = SCALES.get(words[2]) or MULTIPLIERS.get(words[2])
         return None if scale is None else 0.5 * scale
+    # "a quarter million", "three quarters billion", "half a million"
+    share = next((i for i, w in enumerate(words[:2]) if w in ("half", "quarter", "quarters")), None)
+    if share is not None and words[-1] in SCALES:
+        count = 1.0 if share == 0 or words[0] in ("a", "an") else UNITS.get(words[0])
+        if count is not None:
+            return count * FRACTIONS[words[share]] * SCALES[words[-1]]
     for i, word in enumerate(words):
         if word in ("a", "an") and i == 0:
             current, seen = 1.0, True

@@ -16,9 +16,9 @@ from checker.numwords import (
     parse_digits,
     parse_number_words,
 )
-from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, UNIT_AFTER, currency_code, lookup_unit
+from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, SCALED_CODE, UNIT_AFTER, currency_code, lookup_unit
 
-_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|tn|trn|k|m|b"
+_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|mil|tn|trn|k|m|b"
 _ATOM = re.compile(
     rf"(?<![\w.,:/])(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
     rf"(?:(?:(?<=[$€£¥₹DPRYFs.\s])|(?<![\w.,:/]))(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
@@ -40,7 +40,7 @@ _IN_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?P<den>\d{1,3}|two|three|four|fiv
                        re.I)
 _RANGE_SEP = re.compile(r"\s*-?\s*(?:to|through|thru)\s*|\s*(?:-|–|—|~)\s*|\s+(?:and|or)\s+", re.I)
 # "above 1000 and below 1500", "at most 100 and at least 20": two bounds that make one range.
-_BOUND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s+", re.I)
+_BOUND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|but\s+)?|(?:and|but)\s+)", re.I)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _TIME_OR_VERSION = re.compile(r"[:/]\d|\.\d+\.\d")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
@@ -50,6 +50,8 @@ _SCORE_CONTEXT = re.compile(
     r"score|scored|lead|led|trail|trailed|margin)\b",
     re.I,
 )
+_DIGIT_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_WORD_DECIMAL = re.compile(rf"\s+point\s+(?P<digits>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})*)(?![\w-])", re.I)
 _PRONOUN_ONE = re.compile(r"(?:\b(?:no|any|every|each|the|this|that|which)\s+$)", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
@@ -72,6 +74,7 @@ class _Atom:
     currency: str | None
     integer_text: str
     is_word: bool
+    scaled: bool = False  # a scale word was written on it: "1.2 million", "3bn"
 
 
 def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, int]] | None = None) -> list[FoundQuantity]:
@@ -94,6 +97,7 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
             used_until = item.end
         i += consumed
     found = _join_bounds(text, found)
+    found = _join_compound_units(text, found)
     found.extend(_halves(text, lexicon, [(f.start, f.end) for f in found] + skip))
     found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
     return sorted(found, key=lambda f: f.start)
@@ -130,12 +134,46 @@ def _join_bounds(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
                 and prev.quantity.unit == item.quantity.unit):
             low = prev.quantity.low if prev.quantity.low is not None else item.quantity.low
             high = prev.quantity.high if prev.quantity.high is not None else item.quantity.high
-            if low is not None and high is not None and low <= high:
+            if low is not None and high is not None and low < high:
                 qty = prev.quantity.model_copy(update={"text": text[prev.start:item.end], "low": low, "high": high,
                                                        "qualifier": "range"})
                 out[-1] = FoundQuantity(prev.start, item.end, qty)
                 continue
         out.append(item)
+    return out
+
+
+_COMPOUND_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+)?")
+# What a bare number after a unit is in: "12 ft 2 in", "15 dollars 50".
+_BARE_MINOR = re.compile(r"\s+in\b(?!\s+(?:the|a|an|\d))|\s*(?=[.;!?]|$)")
+
+
+def _join_compound_units(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
+    """Read "5 feet 2 inches", "2 hours and 30 minutes" and "3 dollars 50 cents" as one figure: a unit
+    followed by a smaller unit of the same kind; a bare number after dollars or feet is cents or inches."""
+    out: list[FoundQuantity] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if prev is None or prev.quantity.qualifier != "exact" or item.quantity.qualifier != "exact":
+            out.append(item)
+            continue
+        gap = _COMPOUND_GAP.fullmatch(text[prev.end:item.start])
+        p, q = prev.quantity, item.quantity
+        minor = None
+        if gap and q.unit is not None and q.unit == p.unit and q.unit_factor < p.unit_factor:
+            minor = q.low, item.end
+        elif gap and q.unit is None and p.unit is not None and q.low is not None and 0 <= q.low < 100:
+            bare = _BARE_MINOR.match(text, item.end)
+            if bare and bare.group(0).strip() == "in" and p.unit == "metre" and p.unit_factor == 0.3048:
+                minor = q.low * 0.0254, bare.end()
+            elif bare and not bare.group(0).strip() and p.unit.isupper() and len(p.unit) == 3:
+                minor = q.low * 0.01, item.end
+        if minor is None or p.low is None:
+            out.append(item)
+            continue
+        value = p.low + minor[0]
+        qty = p.model_copy(update={"text": text[prev.start:minor[1]], "low": value, "high": value})
+        out[-1] = FoundQuantity(prev.start, minor[1], qty)
     return out
 
 
@@ -170,12 +208,14 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
             return None
         if len(num) > 1 and num[0] == "0" and num[1].isdigit():
             return None  # "01", "0085": codes and months, not figures
-        if re.match(r"[A-Za-z]{1,3}-?\d", text[m.end("num"):m.end("num") + 5]):
-            return None  # "24703L202": a code, not a figure
+        code = re.match(r"[A-Za-z]{1,3}-?\d+", text[m.end():m.end() + 8])
+        if code and lookup_unit(code.group(0)) is None:
+            return None  # "24703L202": a code, not a figure; "24703m2" is square metres
         if start > 0 and text[start - 1] in ":/#":
             return None
-        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha():
-            return None  # a model name: "Aurelia-2", "F-16"
+        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() and not re.search(
+                rf"\d(?:{_SCALE_WORDS})-$", text[max(0, start - 6):start], re.I):
+            return None  # a model name: "Aurelia-2", "F-16"; but "5k-20k" is a range
         value = parse_digits(num)
         if end < len(text) and text[end] in ":/":
             return None
@@ -183,7 +223,7 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         scale = (m.group("scale") or "").lower()
         if scale:
             written = m.group("scale")
-            if scale in ("m", "b") and written not in ("M", "B") and not _is_money_scale(text, end, cur):
+            if scale == "m" and written != "M" and not _is_money_scale(text, end, cur):
                 end = m.end("num")
                 scale = ""
             else:
@@ -193,12 +233,17 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
             value *= {"dozen": 12, "dozens": 12, "hundred": 100, "score": 20}[multiplier.group(1).lower()]
             end = multiplier.end()
         start_at = start if cur else _sign_start(text, m.start("num"), value)
-        return _Atom(start_at, end, value, cur, num, False)
+        return _Atom(start_at, end, value, cur, num, False, bool(scale))
     words = trim_number_words(m.group("words"))
     end = start + len(words)
     value = parse_number_words(words)
     if value is None:
         return None
+    point = _WORD_DECIMAL.match(text, end)
+    if point and not m.group("wscale"):
+        # "five point five", "two hundred point zero three": the digits after "point" are read one by one
+        digits = "".join(str(int(parse_number_words(w) or 0)) for w in re.split(r"\s+", point.group("digits").strip()))
+        value, end = value + float("0." + digits), point.end()
     fraction = _WORD_FRACTION.match(text, end)
     if fraction:
         part = FRACTIONS[fraction.group("frac").lower().rstrip("s") if fraction.group("frac").lower().rstrip("s") in FRACTIONS
@@ -214,11 +259,13 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
     if words.lower() == "one" and (_PRONOUN_ONE.search(text[max(0, start - 12):start])
                                    or re.match(r"\s+(?:of|another|day|way|side|thing)\b", text[end:end + 9], re.I)):
         return None
+    scaled = any(w in words.lower() for w in ("thousand", "million", "billion", "trillion"))
     if m.group("wscale") and m.end("words") == end:
         value *= {"million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("wscale").lower()]
         end = m.end()
+        scaled = True
     value = _signed(text, start, value)
-    return _Atom(_sign_start(text, start, value), end, value, cur, "", True)
+    return _Atom(_sign_start(text, start, value), end, value, cur, "", True, scaled)
 
 
 def _sign_start(text: str, start: int, value: float) -> int:
@@ -272,7 +319,7 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
             if nxt is not None:
                 low, high = min(atom.value, nxt.value), max(atom.value, nxt.value)
                 # "1.2 to 1.5 million": the scale written once applies to both ends.
-                if nxt.value >= 1000 and atom.value < 1000 and nxt.value / max(atom.value, 1e-9) > 100:
+                if nxt.scaled and not atom.scaled and nxt.value / max(abs(atom.value), 1e-9) > 100:
                     low = atom.value * _scale_of(nxt.value)
                 end = nxt.end
                 qualifier = "range"
@@ -295,6 +342,9 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
         low = high = atom.value * factor
     unit, factor, end = _unit_after(text, end, atom)
     low, high = low * factor, high * factor
+    scale, start, end, code = _currency_scale(text, start, end, unit, atom)
+    if scale != 1.0:
+        low, high, unit = low * scale, high * scale, code
     # "one in eight patients": a share.
     ratio = _IN_RATIO.match(text, atom.end) if qualifier == "exact" and unit is None else None
     if ratio is not None:
@@ -303,11 +353,43 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
             low = high = 100.0 * atom.value / den
             unit, end = "percent", ratio.end()
     q_start, qualifier, low, high, tolerance = _apply_qualifier(text, start, qualifier, low, high, atom, lex)
+    if qualifier == "exact":
+        side, end = _bound_after(text, end, lex)
+        if side == "lower":
+            qualifier, high = "lower_bound", None
+        elif side == "upper":
+            qualifier, low = "upper_bound", None
     if qualifier == "exact" and unit is None and _YEAR.fullmatch(atom.integer_text or ""):
         return None, consumed  # a bare year is a date, not a figure
     qty = Quantity(text=text[q_start:end], low=low, high=high, qualifier=qualifier, unit=unit, tolerance=tolerance,
                    unit_factor=factor)
     return FoundQuantity(q_start, end, qty), consumed
+
+
+_SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b", re.I)
+_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def _currency_scale(text: str, start: int, end: int, unit: str | None, atom: _Atom) -> tuple[float, int, int, str | None]:
+    """A scale written around a currency rather than on the figure: "75 USD million", "120 MEUR",
+    "MAUD 60". Return (scale, start, end, currency)."""
+    if atom.scaled:
+        return 1.0, start, end, unit
+    if unit is not None and unit.isupper() and len(unit) == 3:
+        after = _SCALE_AFTER_CODE.match(text, end)
+        if after:
+            return _SCALES[after.group("scale").lower()], start, after.end(), unit
+    before = re.search(r"(?<![A-Za-z])" + SCALED_CODE.pattern + r"\s?$", text[max(0, start - 6):start])
+    if before and unit in (None, before.group("code")):
+        return _SHORTHAND[before.group("scale")], start - len(before.group(0)), end, before.group("code")
+    if unit is None:
+        after = re.compile(r"\s?" + SCALED_CODE.pattern).match(text, end)
+        if after:
+            return _SHORTHAND[after.group("scale")], start, after.end(), after.group("code")
+    return 1.0, start, end, unit
+
+
+_SHORTHAND = {"M": 1e6, "K": 1e3}
 
 
 def _scale_of(value: float) -> float:
@@ -329,6 +411,8 @@ def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, in
             return found[0], found[1], end + hyphen.end()
         return None, 1.0, end
     m = UNIT_AFTER.match(rest)
+    if m and re.match(r"-?\d", rest[m.end():m.end() + 2]):
+        m = None  # "24703 L-202": a part number, not litres
     if m:
         surface = m.group(0)
         found = lookup_unit(surface)
@@ -376,6 +460,16 @@ def _apply_qualifier(text: str, start: int, qualifier: str, low: float, high: fl
     return new_start, qualifier, lo, hi, tolerance
 
 
+def _bound_after(text: str, end: int, lex: QuantityLexicon) -> tuple[str, int]:
+    """ "2,000 or more", "50 or fewer": a bound written after the figure. Return (side, new end)."""
+    for side, words in (("lower", lex.bounds.lower_after), ("upper", lex.bounds.upper_after)):
+        for word in sorted(words, key=len, reverse=True):
+            m = re.compile(r"\s+" + re.escape(word).replace(r"\ ", r"\s+") + r"(?![\w-])(?!\s+than\b)(?!\s*[\d$€£])", re.I).match(text, end)
+            if m:
+                return side, m.end()
+    return "", end
+
+
 def _norm(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.strip().strip("“\"'(").strip().lower())
 
@@ -391,7 +485,8 @@ def _qualifier_before(before: str, lex: QuantityLexicon) -> tuple[str, str]:
     best = ("", "")
     for word, kind in candidates:
         body = re.escape(word).replace(r"\ ", r"\s+")
-        m = re.search(r"(?:^|(?<=[\s“\"'(]))" + body + r"\s+[“\"']?$", before, re.I)
+        space = r"\s*" if not word[-1].isalnum() else r"\s+"
+        m = re.search(r"(?:^|(?<=[\s“\"'(]))" + body + space + r"[“\"']?$", before, re.I)
         if m and len(m.group(0)) > len(best[0]):
             best = (m.group(0), kind)
     return best

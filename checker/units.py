@@ -18,12 +18,15 @@ UNIT_FACTORS: dict[str, dict[str, float]] = {
     "kilogram": {"kilograms": 1, "kilogram": 1, "kilos": 1, "kg": 1, "grams": 1e-3, "gram": 1e-3,
                  "g": 1e-3, "metric tons": 1e3, "metric tonnes": 1e3, "tonnes": 1e3, "tonne": 1e3,
                  "tons": 907.185, "ton": 907.185, "lbs": 0.4536, "lb": 0.4536, "pounds of": 0.4536,
-                 "ounces": 0.02835, "oz": 0.02835},
+                 "ounces": 0.02835, "oz": 0.02835, "milligrams": 1e-6, "mg": 1e-6, "micrograms": 1e-9,
+                 "microgrammes": 1e-9, "mcg": 1e-9, "grammes": 1e-3},
     "hectare": {"hectares": 1, "hectare": 1, "ha": 1, "acres": 0.404686, "acre": 0.404686,
                 "square kilometres": 100, "square kilometers": 100, "sq km": 100, "km2": 100,
-                "square miles": 258.999, "sq mi": 258.999},
+                "square miles": 258.999, "sq mi": 258.999, "square metres": 1e-4, "square meters": 1e-4,
+                "sq m": 1e-4, "m2": 1e-4, "m²": 1e-4},
     "litre": {"litres": 1, "liters": 1, "litre": 1, "liter": 1, "l": 1, "millilitres": 1e-3,
-              "milliliters": 1e-3, "ml": 1e-3, "gallons": 3.785, "gallon": 3.785, "barrels": 159, "barrel": 159},
+              "milliliters": 1e-3, "ml": 1e-3, "gallons": 3.785, "gallon": 3.785, "barrels": 159, "barrel": 159,
+              "teaspoons": 0.005, "teaspoon": 0.005, "tablespoons": 0.015, "tablespoon": 0.015},
     "second": {"seconds": 1, "second": 1, "secs": 1, "minutes": 60, "minute": 60, "mins": 60, "min": 60,
                "hours": 3600, "hour": 3600, "hrs": 3600, "hr": 3600, "days": 86400, "day": 86400,
                "weeks": 604800, "week": 604800, "fortnight": 1209600, "months": 2629800, "month": 2629800,
@@ -37,14 +40,22 @@ UNIT_FACTORS: dict[str, dict[str, float]] = {
 CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "€": "EUR", "£": "GBP",
     "¥": "JPY", "₹": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF",
-    "cny": "CNY", "inr": "INR", "rs": "INR", "rs.": "INR",
+    "cny": "CNY", "inr": "INR", "rs": "INR", "rs.": "INR", "aud": "AUD", "cad": "CAD", "hkd": "HKD",
+    "rmb": "CNY",
 }
+# ISO codes written after a figure ("50 million USD"), and the finance shorthand that puts the
+# million on the code ("120 MEUR", "MAUD 60").
+CURRENCY_CODES = {"usd", "eur", "gbp", "jpy", "chf", "cny", "inr", "aud", "cad", "hkd", "rmb"}
+SCALED_CODE = re.compile(r"(?P<scale>[MK])(?P<code>USD|EUR|GBP|JPY|CHF|CNY|INR|AUD|CAD|HKD)(?![A-Za-z])")
 CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "us dollars": ("USD", 1), "dollars": ("USD", 1), "dollar": ("USD", 1), "euros": ("EUR", 1),
     "euro": ("EUR", 1), "euro cents": ("EUR", 0.01), "cents": ("USD", 0.01), "pounds sterling": ("GBP", 1),
     "pounds": ("GBP", 1), "pence": ("GBP", 0.01), "yen": ("JPY", 1), "yuan": ("CNY", 1),
-    "rupees": ("INR", 1), "francs": ("CHF", 1), "swiss francs": ("CHF", 1),
+    "rupees": ("INR", 1), "francs": ("CHF", 1), "swiss francs": ("CHF", 1), "us dollar": ("USD", 1),
+    "cent": ("USD", 0.01), "euro cent": ("EUR", 0.01), "penny": ("GBP", 0.01), "rupee": ("INR", 1),
+    "pound sterling": ("GBP", 1),
 }
+CURRENCY_WORDS.update({code: (CURRENCY_SYMBOLS[code], 1) for code in CURRENCY_CODES})
 
 _SURFACE: dict[str, tuple[str, float]] = {
     surface: (canonical, factor)
@@ -56,12 +67,13 @@ for _word, (_code, _factor) in CURRENCY_WORDS.items():
 
 # Short forms that are units only when written right after a number ("5km", "3 kg").
 ABBREVIATIONS = {"m", "g", "l", "km", "kg", "cm", "mm", "ml", "mi", "ft", "ha", "lb", "lbs", "oz", "mw", "gw",
-                 "kw", "bp", "bps", "hr", "hrs", "min", "mins", "secs", "°", "°c", "pct", "sq km", "sq mi", "km2"}
+                 "kw", "bp", "bps", "hr", "hrs", "min", "mins", "secs", "°", "°c", "pct", "sq km", "sq mi", "km2",
+                 "m2", "m²", "sq m", "mg", "mcg"} | CURRENCY_CODES
 
 _UNIT_ALT = "|".join(re.escape(s) for s in sorted(_SURFACE, key=len, reverse=True))
 UNIT_AFTER = re.compile(rf"\s?(?:{_UNIT_ALT})(?![\w])", re.I)
 _CURRENCY_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-CURRENCY_BEFORE = re.compile(rf"(?:{_CURRENCY_ALT})\s?$", re.I)
+CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_CURRENCY_ALT})\s?$", re.I)
 
 
 def lookup_unit(surface: str) -> tuple[str, float] | None:
