@@ -72,6 +72,8 @@ def _claimcheck_kind(unit: str | None) -> str:
         return "percent"
     if unit == "second":
         return "time"
+    if unit == "degree":
+        return "temperature"  # claimcheck reads degrees as Celsius; the Recognizers suites test temperature apart
     return "currency" if unit.isupper() and len(unit) == 3 else "dimension"
 
 
@@ -79,7 +81,7 @@ def _quantulum_kind(unit) -> str:
     entity = unit.entity.name
     if unit.name == "percentage":
         return "percent"
-    if entity in ("currency", "time"):
+    if entity in ("currency", "time", "temperature"):
         return entity
     return "number" if entity == "dimensionless" else "dimension"
 

@@ -37,7 +37,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 TIME_PATTERN = re.compile(
     r"\b\d{1,2}:\d{2}(?!\d)(?:\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|hours))?"
     r"|\b\d{1,2}\.\d{2}(?!\d)\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours)"
-    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.)", re.I)
+    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from checker.numwords import (
 )
 from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, SCALED_CODE, UNIT_AFTER, currency_code, lookup_unit
 
-_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|mil|tn|trn|k|m|b"
+_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|mil|tn|trn|k|m|b|T"
 _ATOM = re.compile(
     rf"(?<![\w.,:/])(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
     rf"(?:(?:(?<=[$€£¥₹DPRYFs.\s])|(?<![\w.,:/]))(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
@@ -52,6 +52,13 @@ _SCORE_CONTEXT = re.compile(
 )
 _DIGIT_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _WORD_DECIMAL = re.compile(rf"\s+point\s+(?P<digits>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})*)(?![\w-])", re.I)
+# "rose from 5% to 7%": an old and a new figure, not a range.
+_CHANGE_FROM = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|climb\w*|dropp?\w*|"
+                          r"jump\w*|gr[eo]w\w*|declin\w*|cut|rais\w*|lower\w*|reduc\w*|revis\w*|up|down|chang\w*)"
+                          r"\s+(?:[\w,]+\s+){0,3}from\s+$", re.I)
+_OPERATORS = {"<", ">", "<=", ">=", "≤", "≥"}
+_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR = re.compile("[" + "".join(_VULGAR_VALUES) + "]")
 _PRONOUN_ONE = re.compile(r"(?:\b(?:no|any|every|each|the|this|that|which)\s+$)", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 
@@ -97,6 +104,7 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
             used_until = item.end
         i += consumed
     found = _join_bounds(text, found)
+    found = _join_unit_ranges(text, found)
     found = _join_compound_units(text, found)
     found.extend(_halves(text, lexicon, [(f.start, f.end) for f in found] + skip))
     found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
@@ -143,6 +151,30 @@ def _join_bounds(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
     return out
 
 
+def _join_unit_ranges(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
+    """ "44 mg to 50 mg", "between 44 mg and 50 mg", "-18 °C to -34 °C": a range with its unit written twice."""
+    out: list[FoundQuantity] = []
+    for item in found:
+        prev = out[-1] if out else None
+        if prev is None or prev.quantity.unit is None or prev.quantity.unit != item.quantity.unit:
+            out.append(item)
+            continue
+        p, q = prev.quantity, item.quantity
+        between = p.qualifier == "range" and p.low == p.high and re.match(r"between\b", p.text, re.I)
+        gap = text[prev.end:item.start]
+        sep = _RANGE_SEP.fullmatch(gap)
+        is_and = sep is not None and gap.strip().lower() in ("and", "or")
+        if (p.qualifier == "exact" or between) and q.qualifier == "exact" and sep and (not is_and or between) \
+                and p.low is not None and q.low is not None and p.low != q.low \
+                and not _CHANGE_FROM.search(text[max(0, prev.start - 40):prev.start]):
+            qty = p.model_copy(update={"text": text[prev.start:item.end], "low": min(p.low, q.low),
+                                       "high": max(p.low, q.low), "qualifier": "range", "tolerance": 0.0})
+            out[-1] = FoundQuantity(prev.start, item.end, qty)
+            continue
+        out.append(item)
+    return out
+
+
 _COMPOUND_GAP = re.compile(r"\s*(?:,\s*|\s+and\s+)?")
 # What a bare number after a unit is in: "12 ft 2 in", "15 dollars 50".
 _BARE_MINOR = re.compile(r"\s+in\b(?!\s+(?:the|a|an|\d))|\s*(?=[.;!?]|$)")
@@ -183,13 +215,24 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _atoms(text: str) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in _ATOM.finditer(text):
+    pos = 0
+    while (m := _ATOM.search(text, pos)) is not None:
+        pos = max(m.end(), m.start() + 1)
         if m.group("num") is None and m.group("words") is None:
             continue
         atom = _atom_from_match(text, m)
         if atom is not None:
             atoms.append(atom)
-    return atoms
+            if atom.end < m.end():
+                pos = atom.end  # "ten and fifteen" is two numbers: read on after the first
+    for v in _VULGAR.finditer(text):
+        whole = atoms[-1] if atoms and atoms[-1].end == v.start() and not atoms[-1].is_word else None
+        value = _VULGAR_VALUES[v.group(0)] + (whole.value if whole else 0)
+        if whole is not None:
+            atoms[-1] = _Atom(whole.start, v.end(), value, whole.currency, whole.integer_text, False)
+        elif not any(a.start < v.end() and v.start() < a.end for a in atoms):
+            atoms.append(_Atom(v.start(), v.end(), value, None, "", False))
+    return sorted(atoms, key=lambda a: a.start)
 
 
 def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
@@ -213,9 +256,14 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
             return None  # "24703L202": a code, not a figure; "24703m2" is square metres
         if start > 0 and text[start - 1] in ":/#":
             return None
-        if start > 1 and text[start - 1] == "-" and text[start - 2].isalpha() and not re.search(
-                rf"\d(?:{_SCALE_WORDS})-$", text[max(0, start - 6):start], re.I):
-            return None  # a model name: "Aurelia-2", "F-16"; but "5k-20k" is a range
+        if re.search(r"(?<!\d)(?:1[5-9]|20)\d\d[-–/]$", text[max(0, start - 6):start]) and len(num) == 2:
+            return None  # "2013-14": the second year of a span
+        operator = re.search(r"[<>=≤≥]+-?$", text[max(0, m.start("num") - 4):m.start("num")])
+        if operator and operator.group(0).rstrip("-") not in _OPERATORS:
+            return None  # "<>30", "=>30": no reading of the operator gives a figure
+        if start > 1 and text[start - 1] == "-" and re.search(r"[A-Za-z]\w*-$", text[max(0, start - 12):start]) and not re.search(
+                rf"(?<![A-Za-z])\d[\d.,]*(?:{_SCALE_WORDS})-$", text[max(0, start - 12):start], re.I):
+            return None  # a model name: "Aurelia-2", "F-16", "scp2-173m"; but "5k-20k" is a range
         value = parse_digits(num)
         if end < len(text) and text[end] in ":/":
             return None
@@ -223,11 +271,13 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         scale = (m.group("scale") or "").lower()
         if scale:
             written = m.group("scale")
-            if scale == "m" and written != "M" and not _is_money_scale(text, end, cur):
+            if (scale == "m" and written != "M" and not _is_money_scale(text, end, cur)) or (
+                    scale == "t" and (written != "T" or not cur)):
                 end = m.end("num")
-                scale = ""
+                scale = ""  # "5m" may be metres; "T" is a trillion only on money ("$2.174T")
             else:
-                value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3}[scale]
+                value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3,
+                                                     "t": 1e12}[scale]
         multiplier = _MULTIPLIER_AFTER.match(text, end)
         if multiplier and not scale:
             value *= {"dozen": 12, "dozens": 12, "hundred": 100, "score": 20}[multiplier.group(1).lower()]
@@ -281,7 +331,7 @@ def _sign_start(text: str, start: int, value: float) -> int:
 def _signed(text: str, start: int, value: float) -> float:
     """ "-9.23" at the start of a text or after a space is negative, and so is "minus 5";
     "2-1" and "COVID-19" are not."""
-    if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\t\n"):
+    if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\t\n<>=≤≥"):
         return -value
     if re.search(r"\b(?:minus|negative)\s+$", text[max(0, start - 10):start], re.I):
         return -value
@@ -309,7 +359,7 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
         sep = _RANGE_SEP.fullmatch(gap)
         between = re.search(r"\bbetween\s+$", before_text, re.I)
         is_and = sep is not None and gap.strip().lower() in ("and", "or")
-        if sep and (not is_and or between):
+        if sep and (not is_and or between) and not _CHANGE_FROM.search(before_text):
             window = text[max(0, start - 40):min(len(text), nxt.end + 25)]
             if (gap.strip() in ("-", "–", "—") and atom.value > nxt.value and float(nxt.value).is_integer()
                     and atom.value < 200 and _SCORE_CONTEXT.search(window)):
@@ -437,6 +487,8 @@ def _apply_qualifier(text: str, start: int, qualifier: str, low: float, high: fl
     """Widen [low, high] by the bound or approximation word just before `start`."""
     before = text[max(0, start - 40):start]
     phrase, kind = _qualifier_before(before, lex)
+    if kind == "approximate" and re.search(r"\b(?:how|what)\s+" + re.escape(phrase.strip()) + r"\s*$", before, re.I):
+        phrase, kind = "", ""  # "how about 2 in 5": a question, not an approximation
     tolerance = 0.0
     new_start = start - len(phrase) if phrase else start
     lo: float | None = low
@@ -498,7 +550,7 @@ def _looks_rounded(integer_text: str, lex: QuantityLexicon) -> bool:
     return bool(stripped) and len(digits) - len(stripped) >= lex.rounding.min_trailing_zeros
 
 
-_HALF = re.compile(r"(?<![\w-])half(?=\s+(?:of\b|the\b|had\b|have\b|were\b|was\b|are\b|is\b|said\b|voted\b|[a-z]+ed\b))", re.I)
+_HALF = re.compile(r"(?<![\w-])half(?=\s+(?!an?\b|hour|day|week|month|year|mile|dozen|million|billion)[a-z]+)", re.I)
 
 
 def _halves(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]) -> list[FoundQuantity]:

@@ -53,7 +53,7 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "pounds": ("GBP", 1), "pence": ("GBP", 0.01), "yen": ("JPY", 1), "yuan": ("CNY", 1),
     "rupees": ("INR", 1), "francs": ("CHF", 1), "swiss francs": ("CHF", 1), "us dollar": ("USD", 1),
     "cent": ("USD", 0.01), "euro cent": ("EUR", 0.01), "penny": ("GBP", 0.01), "rupee": ("INR", 1),
-    "pound sterling": ("GBP", 1),
+    "pound sterling": ("GBP", 1), "€": ("EUR", 1),
 }
 CURRENCY_WORDS.update({code: (CURRENCY_SYMBOLS[code], 1) for code in CURRENCY_CODES})
 

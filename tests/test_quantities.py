@@ -64,6 +64,13 @@ INF = None
          30, 40, "range", None),
         ("Estimates ran from 200 to 3000000 in all.", "200 to 3000000", 200, 3e6, "range", None),
         ("The plant covers 24,703m2 of land.", "24,703m2", 2.4703, 2.4703, "exact", "hectare"),
+        ("Patients were given between 44 mg and 50 mg a day.", "between 44 mg and 50 mg", 44e-6, 50e-6, "range",
+         "kilogram"),
+        ("Temperatures ranged from -18 °C to -34 °C overnight.", "-18 °C to -34 °C", -34, -18, "range", "degree"),
+        ("The scores were between ten and fifteen.", "between ten and fifteen", 10, 15, "range", None),
+        ("Its economy is worth $2.174T a year.", "$2.174T", 2.174e12, 2.174e12, "exact", "USD"),
+        ("Readings stayed <-30 all night.", "<-30", None, -30, "upper_bound", None),
+        ("Add ½ teaspoon of salt.", "½ teaspoon", 0.0025, 0.0025, "exact", "litre"),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
@@ -88,6 +95,9 @@ def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, 
         "Aurelia-2 lifted off",
         "captured the city in January 2014",
         "order part 24703L202 today",
+        "output fell in 2013-14",
+        "the meeting starts at 2 pm",
+        "the value <>30 is invalid",
     ],
 )
 def test_quantities_skip_what_is_not_a_figure(lexicon, text):
@@ -134,3 +144,14 @@ def test_quantities_zero_counts_of_a_measure(lexicon, text, surface):
 )
 def test_quantities_zero_words_without_a_measure_are_words(lexicon, text):
     assert find_zero_figures(text, lexicon.quantities, lexicon.measures, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Unemployment rose from 5% to 7% last year.", ["5%", "7%"]),
+        ("The toll was revised from 19 to 21.", ["19", "21"]),
+    ],
+)
+def test_quantities_a_change_is_two_figures_not_a_range(lexicon, text, surfaces):
+    assert [text[f.start:f.end] for f in find_quantities(text, lexicon.quantities)] == surfaces
