@@ -12,13 +12,14 @@ from checker.numwords import (
     trim_number_words,
     FRACTIONS,
     NUMBER_WORDS,
+    SCALES,
     SHORT_SCALES,
     parse_digits,
     parse_number_words,
 )
 from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, SCALED_CODE, UNIT_AFTER, currency_code, lookup_unit
 
-_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|mil|tn|trn|k|m|b|T"
+_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|bln|tln|mil|tn|trn|k|m|b|T"
 _ATOM = re.compile(
     rf"(?<![\w.,:/])(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
     rf"(?:(?:(?<=[$€£¥₹DPRYFs.\s])|(?<![\w.,:/]))(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
@@ -50,12 +51,16 @@ _SCORE_CONTEXT = re.compile(
     r"score|scored|lead|led|trail|trailed|margin)\b",
     re.I,
 )
-_DIGIT_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_DIGIT_WORD = r"(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _WORD_DECIMAL = re.compile(rf"\s+point\s+(?P<digits>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})*)(?![\w-])", re.I)
 # "rose from 5% to 7%": an old and a new figure, not a range.
 _CHANGE_FROM = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|climb\w*|dropp?\w*|"
                           r"jump\w*|gr[eo]w\w*|declin\w*|cut|rais\w*|lower\w*|reduc\w*|revis\w*|up|down|chang\w*)"
                           r"\s+(?:[\w,]+\s+){0,3}from\s+$", re.I)
+_SCALE_CHAIN = re.compile(rf"(?:\s+and)?\s+(?:(?P<n>\d{{1,3}})(?![\d,.])|(?P<w>{NUMBER_WORDS}))(?:\s+(?P<s>hundred|thousand))?(?![\w-])",
+                          re.I)
+_SCALE_WORD_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
+_AND_FRACTION = re.compile(rf"\s+and\s+(?P<count>an?|one|two|three)\s+(?P<frac>{'|'.join(FRACTIONS)})\b", re.I)
 _OPERATORS = {"<", ">", "<=", ">=", "≤", "≥"}
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _VULGAR = re.compile("[" + "".join(_VULGAR_VALUES) + "]")
@@ -278,13 +283,35 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
             else:
                 value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3,
                                                      "t": 1e12}[scale]
+        and_fraction = _AND_FRACTION.match(text, end) if scale in ("million", "billion", "trillion", "thousand") else None
+        if and_fraction:
+            # "3 million and a half"
+            count = parse_number_words(and_fraction.group("count")) or 1
+            value += FRACTIONS[and_fraction.group("frac").lower()] * count * SCALES[scale]
+            end = and_fraction.end()
         multiplier = _MULTIPLIER_AFTER.match(text, end)
+        unit_of_last = SCALES.get(scale) or SHORT_SCALES.get(scale) or 0.0
         if multiplier and not scale:
-            value *= {"dozen": 12, "dozens": 12, "hundred": 100, "score": 20}[multiplier.group(1).lower()]
+            factor = {"dozen": 12, "dozens": 12, "hundred": 100, "score": 20}[multiplier.group(1).lower()]
+            value *= factor
             end = multiplier.end()
+            unit_of_last = factor if factor == 100 else 0.0
+        while unit_of_last >= 100 and (chain := _SCALE_CHAIN.match(text, end)):
+            # "4 thousand 3 hundred and 21": each further part is smaller than the scale before it
+            part = parse_digits(chain.group("n")) if chain.group("n") else parse_number_words(chain.group("w")) or 0.0
+            step = SCALES.get((chain.group("s") or "").lower(), 1.0)
+            if not 0 < part * step < unit_of_last or (chain.group("w") and step > 1):
+                break
+            if unit_of_last >= 1e6 and chain.group(0).lstrip().lower().startswith("and"):
+                break  # "$3 million and 200 jobs": two figures
+            value, end, unit_of_last = value + part * step, chain.end(), step
         start_at = start if cur else _sign_start(text, m.start("num"), value)
         return _Atom(start_at, end, value, cur, num, False, bool(scale))
     words = trim_number_words(m.group("words"))
+    split = re.match(r"(?P<whole>.*\S)\s+and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)$", words, re.I)
+    after_words = _WORD_FRACTION.match(text, start + len(words))
+    if split and after_words and not after_words.group("and"):
+        words = split.group("whole")  # "five billion and three quarters": the fraction takes "and three"
     end = start + len(words)
     value = parse_number_words(words)
     if value is None:
@@ -298,11 +325,21 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
     if fraction:
         part = FRACTIONS[fraction.group("frac").lower().rstrip("s") if fraction.group("frac").lower().rstrip("s") in FRACTIONS
                          else fraction.group("frac").lower()]
-        if fraction.group("and"):
-            value = value + part * (parse_number_words(fraction.group("count")) or 1)
+        count = parse_number_words(fraction.group("count")) or 1 if fraction.group("and") else 1
+        after = _SCALE_WORD_AFTER.match(text, fraction.end())
+        scale = SCALES[after.group(1).lower()] if after else None
+        last_word = words.lower().split()[-1]
+        last = SCALES.get(last_word) if last_word != "hundred" else None
+        if not fraction.group("and"):
+            value = value * part * (scale or 1)  # "three quarters", "three quarters million"
+        elif last and scale:
+            value = value + part * count * scale  # "one billion and a half million"
+        elif scale:
+            value = (value + part * count) * scale  # "two and a half million"
         else:
-            value = value * part
-        return _Atom(start, fraction.end(), value, cur, "", True)
+            value = value + part * count * (last or 1)  # "one million and a half", "two and a half"
+        end = after.end() if after else fraction.end()
+        return _Atom(start, end, value, cur, "", True, bool(scale or last))
     multiplier = _MULTIPLIER_AFTER.match(text, end)
     if multiplier and multiplier.group(1).lower() == "dozens":
         return _Atom(start, multiplier.end(), value * 12, cur, "", True)
@@ -399,7 +436,7 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
     ratio = _IN_RATIO.match(text, atom.end) if qualifier == "exact" and unit is None else None
     if ratio is not None:
         den = parse_number_words(ratio.group("den")) if not ratio.group("den").isdigit() else float(ratio.group("den"))
-        if den:
+        if den and atom.value <= den:
             low = high = 100.0 * atom.value / den
             unit, end = "percent", ratio.end()
     q_start, qualifier, low, high, tolerance = _apply_qualifier(text, start, qualifier, low, high, atom, lex)

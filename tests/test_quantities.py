@@ -71,6 +71,11 @@ INF = None
         ("Its economy is worth $2.174T a year.", "$2.174T", 2.174e12, 2.174e12, "exact", "USD"),
         ("Readings stayed <-30 all night.", "<-30", None, -30, "upper_bound", None),
         ("Add ½ teaspoon of salt.", "½ teaspoon", 0.0025, 0.0025, "exact", "litre"),
+        ("Some two and a half million people fled.", "Some two and a half million", 2.5e6, 2.5e6, "approximate", None),
+        ("The population is 3 million and a half.", "3 million and a half", 3.5e6, 3.5e6, "exact", None),
+        ("They gave 3 hundred and 21 yuan.", "3 hundred and 21 yuan", 321, 321, "exact", "CNY"),
+        ("Reserves of 10 bln were reported.", "10 bln", 1e10, 1e10, "exact", None),
+        ("The reading was nine point nought four.", "nine point nought four", 9.04, 9.04, "exact", None),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
@@ -151,7 +156,9 @@ def test_quantities_zero_words_without_a_measure_are_words(lexicon, text):
     [
         ("Unemployment rose from 5% to 7% last year.", ["5%", "7%"]),
         ("The toll was revised from 19 to 21.", ["19", "21"]),
+        ("It cost $3 million and 200 jobs were lost.", ["$3 million", "200"]),
+        ("The result is 8 in 5.", ["8", "5"]),
     ],
 )
-def test_quantities_a_change_is_two_figures_not_a_range(lexicon, text, surfaces):
+def test_quantities_two_figures_stay_two(lexicon, text, surfaces):
     assert [text[f.start:f.end] for f in find_quantities(text, lexicon.quantities)] == surfaces
