@@ -41,13 +41,16 @@ NUMBER_WORDS = (
     rf"|(?:{_FIRST_WORD_ALT}))"
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_ALT}))*"
 )
-DIGITS = (r"(?:\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])"  # scientific: "1e10", "12.32e+14"
+DIGITS = (r"(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+|\s?[x×]\s?10\^?[-−+]?\d+)(?![\w.])"  # "1e10", "1.3x10^6", "2.48×10−5"
           r"|(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: "12,34,567"
           r"|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+)")
 
 
 def parse_digits(text: str) -> float:
     """Return the value of a digit string such as "1,200.5"."""
+    power = re.fullmatch(r"(?P<m>[\d.]+)\s?[x×]\s?10\^?(?P<e>[-−+]?\d+)", text.strip())
+    if power:
+        return float(power.group("m")) * 10 ** int(power.group("e").replace("−", "-"))
     return float(re.sub(r"[,\s\u202f\u00a0]", "", text))
 
 

@@ -57,6 +57,7 @@ _WORD_DECIMAL = re.compile(rf"\s+point\s+(?P<digits>{_DIGIT_WORD}(?:\s+{_DIGIT_W
 _CHANGE_FROM = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|climb\w*|dropp?\w*|"
                           r"jump\w*|gr[eo]w\w*|declin\w*|cut|rais\w*|lower\w*|reduc\w*|revis\w*|up|down|chang\w*)"
                           r"\s+(?:[\w,]+\s+){0,3}from\s+$", re.I)
+_PLUS_MINUS = re.compile(rf"\s*(?:±|\+/-|\+-)\s*(?P<margin>{DIGITS})")
 _SCALE_CHAIN = re.compile(rf"(?:\s+and)?\s+(?:(?P<n>\d{{1,3}})(?![\d,.])|(?P<w>{NUMBER_WORDS}))(?:\s+(?P<s>hundred|thousand))?(?![\w-])",
                           re.I)
 _SCALE_WORD_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
@@ -276,10 +277,10 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         scale = (m.group("scale") or "").lower()
         if scale:
             written = m.group("scale")
-            if (scale == "m" and written != "M" and not _is_money_scale(text, end, cur)) or (
+            if (scale in ("m", "b") and written not in ("M", "B") and not _is_money_scale(text, end, cur)) or (
                     scale == "t" and (written != "T" or not cur)):
                 end = m.end("num")
-                scale = ""  # "5m" may be metres; "T" is a trillion only on money ("$2.174T")
+                scale = ""  # "5m" may be metres and "1500b" bytes; "T" is a trillion only on money ("$2.174T")
             else:
                 value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3,
                                                      "t": 1e12}[scale]
@@ -427,6 +428,11 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
         factor = n * FRACTIONS[frac.group("frac").lower()]
         start = start - (len(text[max(0, start - 30):start]) - frac.start())
         low = high = atom.value * factor
+    spread = _PLUS_MINUS.match(text, end) if qualifier == "exact" else None
+    if spread:
+        # "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5": the figure with its stated uncertainty
+        margin = parse_digits(spread.group("margin"))
+        low, high, end, qualifier = atom.value - margin, atom.value + margin, spread.end(), "range"
     unit, factor, end = _unit_after(text, end, atom)
     low, high = low * factor, high * factor
     scale, start, end, code = _currency_scale(text, start, end, unit, atom)

@@ -31,7 +31,9 @@ UNIT_FACTORS: dict[str, dict[str, float]] = {
                "hours": 3600, "hour": 3600, "hrs": 3600, "hr": 3600, "days": 86400, "day": 86400,
                "weeks": 604800, "week": 604800, "fortnight": 1209600, "months": 2629800, "month": 2629800,
                "years": 31557600, "year": 31557600, "decades": 315576000, "decade": 315576000},
-    "degree": {"degrees celsius": 1, "degrees": 1, "°c": 1, "°": 1},
+    "degree": {"degrees celsius": 1, "degrees": 1, "°c": 1, "°": 1, "celsius": 1},
+    # Fahrenheit is kept apart: it converts by an offset, not a factor.
+    "degree fahrenheit": {"degrees fahrenheit": 1, "°f": 1, "fahrenheit": 1},
     "kilometre per hour": {"km/h": 1, "kph": 1, "mph": 1.609344, "miles per hour": 1.609344},
     "watt": {"megawatts": 1e6, "mw": 1e6, "gigawatts": 1e9, "gw": 1e9, "kilowatts": 1e3, "kw": 1e3, "watts": 1},
     "magnitude": {"magnitude": 1},
