@@ -284,6 +284,8 @@ class ClaimExtractor:
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
         fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start)
         fields["updated"] = bool(common["updated"]) and _figure_updated(local, fig.start - window_start, self.lex)
+        if qty.high == 0 and fields["stance"] == "negated":
+            fields["stance"] = "asserted"  # "nobody was injured" asserts a count of zero; the "no" is the zero
         return self._claim(kind="numeric", start=base + s0 + fig.start, end=base + end, doc=doc, quantity=qty, **fields)
 
     def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: Dateline,
