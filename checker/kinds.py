@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.attributes import same_value
 from checker.dates import dates_disagree
-from checker.models import Claim, Quantity
+from checker.models import Attribute, Claim, Quantity
 
 POSITIVE = {"asserted", "reported", "hedged"}
 NEGATIVE = {"negated", "denied"}
@@ -345,13 +345,27 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
     if frame_a and frame_b and frame_a[0] == frame_b[0] and pair.subject_similarity >= params.min_anchor_similarity:
         # "built in Italy" and "German-built": one frame, said of things that may be one.
         similarity = max(similarity, params.min_similarity)
+    one_event = _one_event(pair.a.attribute, pair.b.attribute)  # type: ignore[arg-type]
+    if one_event:
+        similarity = max(similarity, params.min_similarity)
     if cls not in params.classes or similarity < params.min_similarity:
         return None
-    if cls in params.same_anchor_classes and pair.subject_similarity < params.min_same_anchor_similarity:
+    if cls in params.same_anchor_classes and pair.subject_similarity < params.min_same_anchor_similarity \
+            and not one_event:
         return None  # "Keller won 52 percent", "Brandt took 31.8 percent": two people, two results
     if same_value(cls, va, vb) or pair.value_similarity > params.max_value_similarity:
         return None
     return Finding(similarity, va, vb, f"different {cls}")
+
+
+def _one_event(a: Attribute, b: Attribute) -> bool:
+    """ "20,000 marched from Victoria Square" and "the march set off from University Square": one
+    names as a thing the event the other tells with its verb, and both place it with the same word."""
+    frame_a, frame_b = a.frame.split(), b.frame.split()
+    if len(frame_a) < 2 or len(frame_b) < 2 or frame_a[-1] != frame_b[-1]:
+        return False
+    anchor_a, anchor_b = a.anchor.lower().split()[-1:], b.anchor.lower().split()[-1:]
+    return bool(set(anchor_a) & set(frame_b[:-1]) or set(anchor_b) & set(frame_a[:-1]))
 
 
 def scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:
