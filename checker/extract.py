@@ -52,6 +52,8 @@ class _Clause:
     stance: str
     denier: Speaker | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    # Every token of the clause, also those cut off from its span by an attribution in between.
+    whole: list[Token] = field(default_factory=list)
 
 
 @dataclass
@@ -149,8 +151,8 @@ class ClaimExtractor:
         clauses: list[_Clause] = []
         head_ids = {h.i for h in heads}
         for head in heads:
-            tokens = [t for t in _own_subtree(head, head_ids) if t.i not in frame_tokens and not t.is_space]
-            tokens = _trim_tokens(tokens, head, frame_tokens)
+            whole = [t for t in _own_subtree(head, head_ids) if t.i not in frame_tokens and not t.is_space]
+            tokens = _trim_tokens(whole, head, frame_tokens)
             if not tokens:
                 continue
             frame, hedge = _governing_frame(head, by_verb)
@@ -166,7 +168,7 @@ class ClaimExtractor:
                 stance = "hedged"
             denier = frame.speaker if frame is not None and frame.denial else None
             clauses.append(_Clause(head, tokens, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
-                                   speaker, stance, denier=denier, extra=extra))
+                                   speaker, stance, denier=denier, extra=extra, whole=whole))
         return clauses
 
     # -- claims -----------------------------------------------------------------------------
@@ -197,11 +199,18 @@ class ClaimExtractor:
             for found in dates:
                 if c0 <= found.start and found.end <= c1:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
-            for slot in attribute_slots(clause.tokens, self.lex.attributes):
-                value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
-                fields = dict(common, content=f"{slot.anchor} {slot.frame}".strip(), subject=slot.anchor)
-                claims.append(self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
-                                          attribute=value, **fields))
+            # "slowed decline by 37%, according to results ..., and published in The Lancet": values
+            # cut off from the clause's span by the attribution still belong to it
+            claims += self._attributes(doc, clause.whole or clause.tokens, base, common)
+        return claims
+
+    def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object]) -> list[Claim]:
+        claims: list[Claim] = []
+        for slot in attribute_slots(tokens, self.lex.attributes):
+            value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
+            fields = dict(common, content=f"{slot.anchor} {slot.frame}".strip(), subject=slot.anchor)
+            claims.append(self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
+                                      attribute=value, **fields))
         return claims
 
     def _common(self, doc: Document, clause: _Clause, base: int, s0: int, sentence: SpacySpan, content: str,

@@ -93,3 +93,17 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
     text = "The stadium will seat 62,000 spectators and could be expanded to 70,000 for concerts."
     updated = {c.quantity.text: c.updated for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
     assert updated == {"62,000": False, "70,000": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "cls", "value"),
+    [
+        ("The drug slowed decline by 37%, according to results presented on Tuesday and published in The Lancet.",
+         "publication", "Lancet"),
+        ("Organisers said more than 20,000 marched from Victoria Square to the parliament building.", "place",
+         "Victoria Square"),
+    ],
+)
+def test_extract_attribute_values(extractor, make_doc, text, cls, value):
+    values = {(c.attribute.cls, c.attribute.value) for c in extractor.extract(make_doc(text)) if c.attribute}
+    assert (cls, value) in values, values
