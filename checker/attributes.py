@@ -51,7 +51,52 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
         slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end))
+    if "side" in lex.classes:
+        slots += _sides(tokens, lex)
     return slots
+
+
+def _sides(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
+    """ "An air strike by government forces hit a market", "Rebel artillery shelled a market": the
+    side that attacked, the attack, and its target."""
+    side_of = {w: side for side, words in lex.sides.items() for w in words}
+    ids = {t.i for t in tokens}
+    found: list[AttributeSlot] = []
+    seen: set[int] = set()
+    for t in tokens:
+        side = side_of.get(t.lower_)
+        if side is None or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        actor = t
+        while actor.dep_ in ("compound", "amod") and actor.head.i != actor.i:
+            actor = actor.head  # "government forces", "Rebel artillery"
+        if actor.i in seen:
+            continue
+        attack, target = _attack_of(actor, lex)
+        if attack is None or target is None or target.i not in ids:
+            continue
+        seen.add(actor.i)
+        phrase = [w for w in actor.subtree if w.dep_ not in ("relcl", "acl", "punct")]
+        start = min(w.idx for w in phrase)
+        end = max(w.idx + len(w.text) for w in phrase)
+        found.append(AttributeSlot("side", side, attack.lemma_.lower(), _name_of(target), start, end))
+    return found
+
+
+def _attack_of(actor: Token, lex: AttributeLexicon) -> tuple[Token | None, Token | None]:
+    """The attack an actor carries out and its target: (shelled, market), (strike, market)."""
+    attack: Token | None = None
+    if actor.dep_ in ("nsubj",) and actor.head.pos_ == "VERB":
+        attack = actor.head
+    elif actor.dep_ == "pobj" and actor.head.lower_ == "by":
+        attack = actor.head.head  # "an air strike by government forces", "was shelled by rebels"
+    elif actor.dep_ == "pobj" and actor.head.dep_ == "agent":
+        attack = actor.head.head
+    if attack is None or attack.lemma_.lower() not in lex.attack_words:
+        return None, None
+    verb = attack.head if attack.pos_ == "NOUN" and attack.dep_ in ("nsubj", "nsubjpass") else attack
+    target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return attack, target
 
 
 def _unnamed_parties(tokens: list[Token], lex: AttributeLexicon) -> list[tuple[SpacySpan, str]]:

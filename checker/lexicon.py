@@ -63,6 +63,8 @@ class AttributeLexicon(_Strict):
     publication_verbs: list[str]
     origin_verbs: list[str]
     ignored_frames: list[str]
+    attack_words: list[str] = []
+    sides: dict[str, list[str]] = {}
 
 
 class MeasureLexicon(_Strict):

@@ -102,6 +102,8 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
          "publication", "Lancet"),
         ("Organisers said more than 20,000 marched from Victoria Square to the parliament building.", "place",
          "Victoria Square"),
+        ("An air strike by government forces hit a crowded market on Friday.", "side", "government"),
+        ("Rebel artillery shelled a busy market in the town on Friday.", "side", "rebels"),
     ],
 )
 def test_extract_attribute_values(extractor, make_doc, text, cls, value):
