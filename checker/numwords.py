@@ -36,14 +36,78 @@ _FIRST_WORD_ALT = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=Tru
 # A run of number words: "two hundred and seventy-five", "twenty-one", "a dozen". A run never starts
 # with a bare scale word: "million" alone is not a number, "a million" is.
 NUMBER_WORDS = (
-    rf"(?:(?:an?|half\s+an?)\s+(?:dozen|hundred|thousand|million|billion)"
+    rf"(?:(?:an?|half\s+an?)\s+(?:dozen|hundred|thousand|million|billion)|hundred\s+(?:thousand|million|billion)"
     rf"|(?:(?:an?\s+|(?:{_FIRST_WORD_ALT})\s+)?(?:half|quarters?)\s+(?:an?\s+)?(?:thousand|million|billion|trillion))"
     rf"|(?:{_FIRST_WORD_ALT}))"
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{_WORD_ALT}))*"
 )
-DIGITS = (r"(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+|\s?[x×]\s?10\^?[-−+]?\d+)(?![\w.])"  # "1e10", "1.3x10^6", "2.48×10−5"
+DIGITS = (r"(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+|\s?[x×]\s?10\^?[-−+]?\d+|\^[-+]?\d+)(?![\w.])"  # "1e10", "1.3x10^6", "1.1^23"
           r"|(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"  # Indian grouping: "12,34,567"
           r"|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,])|\d+)(?:\.\d+)?|\.\d+)")
+
+
+# Ordinal words as the denominators of spelled fractions, with the number each stands for.
+DENOMINATORS = {
+    "half": "two", "halves": "two", "quarter": "four", "quarters": "four", "third": "three", "fourth": "four",
+    "fifth": "five", "sixth": "six", "seventh": "seven", "eighth": "eight", "ninth": "nine", "tenth": "ten",
+    "eleventh": "eleven", "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen",
+    "fifteenth": "fifteen", "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen",
+    "nineteenth": "nineteen", "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty", "fiftieth": "fifty",
+    "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty", "ninetieth": "ninety",
+    "hundredth": "hundred", "thousandth": "thousand", "millionth": "million", "billionth": "billion",
+    "trillionth": "trillion", "first": "one", "second": "two",
+}
+DENOMINATORS.update({w + "s": n for w, n in list(DENOMINATORS.items()) if not w.endswith(("f", "s"))})
+_SCALE_DENOMINATORS = {"hundred", "thousand", "million", "billion", "trillion"}
+
+
+def parse_spelled_fraction(words: list[list[str]]) -> float | None:
+    """The value of a spelled fraction given as words, each a list of its hyphen-joined parts:
+    "three twenty-firsts" = 3/21, "one hundred thirty fifths" = 100/35, "two and fifty-four
+    hundredths" = 2.54, "one million and a half" = 1,500,000. None when it is not one."""
+    flat = [p for w in words for p in w]
+    if len(flat) < 2 or flat[-1] not in DENOMINATORS:
+        return None
+    ands = [i for i, w in enumerate(words) if w == ["and"]]
+    # "two and three fifths" is a whole and a fraction; "one hundred and thirty fifths" is 130 fifths
+    after_and = words[ands[-1] + 1][0] if ands and ands[-1] + 1 < len(words) else ""
+    if ands and ands[-1] > 0 and not (words[ands[-1] - 1][-1] == "hundred" and after_and in TENS
+                                      and DENOMINATORS[flat[-1]] in UNITS):
+        whole = parse_number_words(" ".join(p for w in words[:ands[-1]] for p in w))
+        part = parse_spelled_fraction(words[ands[-1] + 1:])
+        if whole is not None and part is not None:
+            last = words[ands[-1] - 1][-1]
+            scale = SCALES[last] if last in SCALES and last != "hundred" else 1.0
+            return whole + part * scale  # "one million and a half": a half of the last scale
+    k = _denominator_start(words)
+    if k is None:
+        return None
+    top = " ".join(p for w in words[:k] for p in w)
+    den = [p for w in words[k:] for p in w]
+    num = 1.0 if top in ("a", "an") else parse_number_words(top)
+    bottom = parse_number_words(" ".join(den[:-1] + [DENOMINATORS[den[-1]]]))
+    return num / bottom if num is not None and bottom else None
+
+
+def _denominator_start(words: list[list[str]]) -> int | None:
+    """Where the denominator of a spelled fraction begins: the ordinal alone ("one hundred thirty
+    two fifths" = 132/5), with a tens word written before it ("one hundred thirty fifths" = 100/35,
+    but "one hundred and thirty fifths" = 130/5), or with "one hundred" ("one one hundred fifth" = 1/105)."""
+    n = len(words)
+    last = words[-1]
+    cardinal = DENOMINATORS[last[-1]]
+    if len(last) > 1:  # "twenty-firsts": the hyphen ties the tens word to the ordinal
+        return n - 1 if n > 1 else None
+    if last[-1].rstrip("s") in ("first", "second"):
+        return None  # "a second", "the first": not fractions
+    if cardinal in UNITS and n >= 3 and words[-2] != ["and"] and len(words[-2]) == 1 and words[-2][0] in TENS \
+            and words[-3] != ["and"]:
+        return n - 2
+    scale_at = n - 3 if n >= 5 and words[-2] == ["and"] else n - 2
+    if cardinal in UNITS and scale_at >= 2 and words[scale_at][0] in ("hundred", "thousand") \
+            and len(words[scale_at - 1]) == 1 and words[scale_at - 1][0] in UNITS:
+        return scale_at - 1  # "one one hundred (and) fifth" = 1/105
+    return n - 1 if n > 1 else None
 
 
 def parse_digits(text: str) -> float:
@@ -51,6 +115,9 @@ def parse_digits(text: str) -> float:
     power = re.fullmatch(r"(?P<m>[\d.]+)\s?[x×]\s?10\^?(?P<e>[-−+]?\d+)", text.strip())
     if power:
         return float(power.group("m")) * 10 ** int(power.group("e").replace("−", "-"))
+    raised = re.fullmatch(r"(?P<m>[\d.]+)\^(?P<e>[-+]?\d+)", text.strip())
+    if raised:
+        return float(raised.group("m")) ** int(raised.group("e"))
     return float(re.sub(r"[,\s\u202f\u00a0]", "", text))
 
 

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from checker.lexicon import MeasureLexicon, QuantityLexicon
 from checker.models import Quantity
 from checker.numwords import (
+    DENOMINATORS,
     DIGITS,
+    TENS,
+    UNITS,
+    parse_spelled_fraction,
     trim_number_words,
     FRACTIONS,
     NUMBER_WORDS,
@@ -58,6 +62,13 @@ _CHANGE_FROM = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|in
                           r"jump\w*|gr[eo]w\w*|declin\w*|cut|rais\w*|lower\w*|reduc\w*|revis\w*|up|down|chang\w*)"
                           r"\s+(?:[\w,]+\s+){0,3}from\s+$", re.I)
 _PLUS_MINUS = re.compile(rf"\s*(?:±|\+/-|\+-)\s*(?P<margin>{DIGITS})")
+_ORDINAL_UNIT = re.compile(r"[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.I)
+_RUN_WORDS = "|".join(sorted({*UNITS, *TENS, *SCALES, "a", "an", "and"}, key=len, reverse=True))
+_DENOMINATOR_WORDS = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_FRACTION_RUN = re.compile(rf"(?<![\w-])(?:(?:{_RUN_WORDS})(?:\s+|\s*-\s*))+(?:{_DENOMINATOR_WORDS})(?![\w-])", re.I)
+# "one over three": only as a whole phrase, since "$10000 over 3 years" is a sum and a duration.
+_OVER = re.compile(rf"(?<![\w.,$€£-])(?P<a>{DIGITS}|{NUMBER_WORDS})\s+over\s+(?P<b>{DIGITS}|{NUMBER_WORDS})"
+                   r"(?=\s*(?:[.,;:!?)]|$))", re.I)
 _SCALE_CHAIN = re.compile(rf"(?:\s+and)?\s+(?:(?P<n>\d{{1,3}})(?![\d,.])|(?P<w>{NUMBER_WORDS}))(?:\s+(?P<s>hundred|thousand))?(?![\w-])",
                           re.I)
 _SCALE_WORD_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
@@ -220,12 +231,21 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _atoms(text: str) -> list[_Atom]:
-    atoms: list[_Atom] = []
+    fractions = _spelled_fractions(text)
+    atoms: list[_Atom] = list(fractions)
     pos = 0
     while (m := _ATOM.search(text, pos)) is not None:
         pos = max(m.end(), m.start() + 1)
         if m.group("num") is None and m.group("words") is None:
             continue
+        fraction = next((f for f in fractions if f.start < m.end() and m.start() < f.end), None)
+        if fraction is not None and m.start() >= fraction.start:
+            pos = max(pos, fraction.end)  # read already, as a spelled fraction
+            continue
+        if fraction is not None:
+            m = _ATOM.match(text[:fraction.start], m.start())  # the figure just before a fraction
+            if m is None or (m.group("num") is None and m.group("words") is None):
+                continue
         atom = _atom_from_match(text, m)
         if atom is not None:
             atoms.append(atom)
@@ -239,6 +259,36 @@ def _atoms(text: str) -> list[_Atom]:
         elif not any(a.start < v.end() and v.start() < a.end for a in atoms):
             atoms.append(_Atom(v.start(), v.end(), value, None, "", False))
     return sorted(atoms, key=lambda a: a.start)
+
+
+def _spelled_fractions(text: str) -> list[_Atom]:
+    """ "three twenty-firsts", "a hundredth", "two and fifty-four hundredths", "one over three"."""
+    found: list[_Atom] = []
+    for m in _FRACTION_RUN.finditer(text):
+        run, start = m.group(0), m.start()
+        lead = re.match(r"(?:and\s+)+", run, re.I)
+        if lead:
+            run, start = run[lead.end():], start + lead.end()
+        if run.split()[0].lower() in SCALES:
+            continue  # "3 million and a half": the end of a figure written in digits
+        after = text[m.end():m.end() + 12]
+        if re.search(r"\b(?:and|the)\s+$", text[max(0, start - 5):start], re.I) or re.match(
+                r"\s+of\b|[\s-]+(?:an?\s+)?(?:thousand|million|billion|trillion)\b", after, re.I):
+            continue  # "an hour and a half", "the fifth", "a third of the staff", "a quarter million"
+        words = [[p for p in w.lower().split("-") if p] for w in run.split() if w.strip("-")]
+        value = parse_spelled_fraction(words)
+        if value is None:
+            continue
+        value = _signed(text, start, value)
+        found.append(_Atom(_sign_start(text, start, value), m.end(), value, None, "", True))
+    for m in _OVER.finditer(text):
+        top, bottom = (parse_digits(g) if g[0].isdigit() else parse_number_words(trim_number_words(g))
+                       for g in (m.group("a"), m.group("b")))
+        if top is None or not bottom or any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        value = _signed(text, m.start(), top / bottom)
+        found.append(_Atom(_sign_start(text, m.start(), value), m.end(), value, None, "", True))
+    return found
 
 
 def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
@@ -314,6 +364,8 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
     if split and after_words and not after_words.group("and"):
         words = split.group("whole")  # "five billion and three quarters": the fraction takes "and three"
     end = start + len(words)
+    if words.lower().split()[-1] in TENS and _ORDINAL_UNIT.match(text, end):
+        return None  # "the fifty-fifth anniversary", "the twenty-first century": ranks, not figures
     value = parse_number_words(words)
     if value is None:
         return None

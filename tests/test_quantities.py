@@ -103,6 +103,9 @@ def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, 
         "output fell in 2013-14",
         "the meeting starts at 2 pm",
         "the value <>30 is invalid",
+        "the fifty-fifth anniversary of the war",
+        "in the twenty-first century",
+        "a second later the roof fell",
     ],
 )
 def test_quantities_skip_what_is_not_a_figure(lexicon, text):
@@ -162,3 +165,21 @@ def test_quantities_zero_words_without_a_measure_are_words(lexicon, text):
 )
 def test_quantities_two_figures_stay_two(lexicon, text, surfaces):
     assert [text[f.start:f.end] for f in find_quantities(text, lexicon.quantities)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The dose fell to three twenty-firsts.", "three twenty-firsts", 3 / 21),
+        ("It weighed two and fifty-four hundredths grams.", "two and fifty-four hundredths grams", 2.54e-3),
+        ("Only a hundredth survived.", "a hundredth", 0.01),
+        ("The answer is minus one hundred thirty fifths.", "minus one hundred thirty fifths", -100 / 35),
+        ("Nearly one hundred and thirty fifths were counted.", "Nearly one hundred and thirty fifths", 26),
+        ("The odds were one over three.", "one over three", 1 / 3),
+        ("The constant is 1.1^23 here.", "1.1^23", 1.1 ** 23),
+    ],
+)
+def test_quantities_spelled_fractions_and_powers(lexicon, text, surface, value):
+    found = {text[f.start:f.end]: f.quantity for f in find_quantities(text, lexicon.quantities)}
+    assert surface in found, found
+    assert found[surface].high == pytest.approx(value)
