@@ -37,7 +37,7 @@ Interval = tuple[float | None, float | None]
 Found = tuple[str, Interval, tuple[int, int], str]
 # What kind of figure each category's suite asks about; the other suites ask about any figure.
 CATEGORY_KINDS = {"currency": {"currency"}, "percent": {"percent"}, "dimension": {"dimension", "time"},
-                  "age": {"time"}}
+                  "age": {"time"}, "number": {"number"}, "numberrange": {"number"}}
 
 
 def claimcheck_reader():

@@ -40,7 +40,7 @@ _FRACTION_WORDS = "|".join(sorted({*FRACTIONS, "halves", "fourth", "fourths", "s
 _WORD_FRACTION = re.compile(rf"(?:\s+(?P<and>and)\s+(?P<count>an?|one|two|three)\s+|[\s-]+)(?P<frac>{_FRACTION_WORDS})\b", re.I)
 # "3/4", "2 1/4"; only denominators that fractions use, so "9/11" is not read as a figure.
 _DIGIT_FRACTION = re.compile(r"(?:(?P<sep>/)|\s+(?P<num2>\d{1,2})/)(?P<den>2|3|4|5|8|10|16|32|100)(?![\d/])")
-_MULTIPLIER_AFTER = re.compile(r"\s+(dozens?|hundred|score)\b(?!\s+of\b)", re.I)
+_MULTIPLIER_AFTER = re.compile(r"\s+(dozens?|dzs?|doz|dozs|hundred|score)\b(?!\s+of\b)", re.I)
 _IN_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?P<den>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b(?![,.]\d)",
                        re.I)
 _RANGE_SEP = re.compile(r"\s*-?\s*(?:to|through|thru)\s*|\s*(?:-|–|—|~)\s*|\s+(?:and|or)\s+", re.I)
@@ -50,6 +50,7 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _TIME_OR_VERSION = re.compile(r"[:/]\d|\.\d+\.\d")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"\+\d[\d\s()./-]{6,}\d|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
+_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")  # "1 414 021 100" is a number, not a phone number
 _SCORE_CONTEXT = re.compile(
     r"\b(?:beat|beats|won|win|wins|victory|defeat|defeated|lost|lose|loss|drew|draw|voted|vote|votes|"
     r"score|scored|lead|led|trail|trailed|margin)\b",
@@ -74,7 +75,8 @@ _SCALE_CHAIN = re.compile(rf"(?:\s+and)?\s+(?:(?P<n>\d{{1,3}})(?![\d,.])|(?P<w>{
 _SCALE_WORD_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
 _AND_FRACTION = re.compile(rf"\s+and\s+(?P<count>an?|one|two|three)\s+(?P<frac>{'|'.join(FRACTIONS)})\b", re.I)
 _OPERATORS = {"<", ">", "<=", ">=", "≤", "≥"}
-_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+                  "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 0.1}
 _VULGAR = re.compile("[" + "".join(_VULGAR_VALUES) + "]")
 _PRONOUN_ONE = re.compile(r"(?:\b(?:no|any|every|each|the|this|that|which)\s+$)", re.I)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -103,7 +105,8 @@ class _Atom:
 
 def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, int]] | None = None) -> list[FoundQuantity]:
     """Return the figures in `text`, leaving out those overlapping the `skip` spans (dates, times)."""
-    skip = list(skip or []) + [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    skip = list(skip or []) + [(m.start(), m.end()) for m in _PHONE.finditer(text)
+                               if not _SPACED_THOUSANDS.fullmatch(m.group(0))]
     skip += [(m.start(), m.end()) for m in _URL.finditer(text)]
     atoms = [a for a in _atoms(text) if not _overlaps(a.start, a.end, skip)]
     found: list[FoundQuantity] = []
@@ -275,7 +278,8 @@ def _spelled_fractions(text: str) -> list[_Atom]:
         if re.search(r"\b(?:and|the)\s+$", text[max(0, start - 5):start], re.I) or re.match(
                 r"\s+of\b|[\s-]+(?:an?\s+)?(?:thousand|million|billion|trillion)\b", after, re.I):
             continue  # "an hour and a half", "the fifth", "a third of the staff", "a quarter million"
-        words = [[p for p in w.lower().split("-") if p] for w in run.split() if w.strip("-")]
+        joined = re.sub(r"\s*-\s*", "-", run)  # "ninety - five": a hyphen set apart by spaces
+        words = [[p for p in w.lower().split("-") if p] for w in joined.split() if w.strip("-")]
         value = parse_spelled_fraction(words)
         if value is None:
             continue
@@ -343,7 +347,7 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         multiplier = _MULTIPLIER_AFTER.match(text, end)
         unit_of_last = SCALES.get(scale) or SHORT_SCALES.get(scale) or 0.0
         if multiplier and not scale:
-            factor = {"dozen": 12, "dozens": 12, "hundred": 100, "score": 20}[multiplier.group(1).lower()]
+            factor = 100 if multiplier.group(1).lower() == "hundred" else 20 if multiplier.group(1).lower() == "score" else 12
             value *= factor
             end = multiplier.end()
             unit_of_last = factor if factor == 100 else 0.0
