@@ -157,7 +157,7 @@ import json, resource, sys, time
 sys.path.insert(0, sys.argv[2])
 from bench_speed import _checker, stories
 from checker.models import Document
-from checker.compare import candidate_pairs
+from checker.compare import comparison_pairs
 from checker.pipeline import embed_claims
 n = int(sys.argv[1])
 docs = [Document(path=f"{i}-{name}", text=t, analysis_text=t) for i, story in enumerate(stories(n)) for name, t in story][:n]
@@ -166,7 +166,7 @@ start = time.perf_counter()
 report = checker.check(docs)
 seconds = time.perf_counter() - start
 claims = checker.extract(docs)
-pairs = sum(1 for _ in candidate_pairs(claims, *embed_claims(claims, checker.embedder)[:2]))
+pairs = len(comparison_pairs(claims, *embed_claims(claims, checker.embedder)[:2]))
 print(json.dumps({"n": n, "seconds": seconds, "claims": len(claims), "pairs": pairs,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """

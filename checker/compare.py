@@ -87,6 +87,16 @@ def nearby_figure_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
     return pairs
 
 
+def comparison_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarray,
+                     candidates: set[tuple[int, int]] | None = None) -> set[tuple[int, int]]:
+    """Every pair of claims the rules look at: close in meaning, a denial and what it denies,
+    figures in neighbouring sentences, and figures of one measure."""
+    by_id = {c.id: i for i, c in enumerate(claims)}
+    pairs = set(candidates) if candidates is not None else set(candidate_pairs(claims, content, subjects))
+    pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
+    return pairs | nearby_figure_pairs(claims) | same_measure_pairs(claims, content)
+
+
 def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],
                    lexicon: Lexicon, documents: dict[str, Document],
                    candidates: set[tuple[int, int]] | None = None) -> list[Conflict]:
@@ -98,11 +108,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     opposites = [(set(a.split("|")), set(b.split("|"))) for a, b in lexicon.stance.opposite_predicates]
     parsed = [(rule, rule.parsed_params()) for rule in rules]
     best: dict[tuple[str, str], Conflict] = {}
-    by_id = {c.id: i for i, c in enumerate(claims)}
-    pairs = set(candidates) if candidates is not None else set(candidate_pairs(claims, content, subjects))
-    pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
-    pairs |= nearby_figure_pairs(claims) | same_measure_pairs(claims, content)
-    for i, j in sorted(pairs):
+    for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
         if _overlap(a, b):
             continue
