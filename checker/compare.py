@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -42,15 +42,17 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
                         yield int(row), col
 
 
-def same_measure_pairs(claims: list[Claim], content: np.ndarray) -> set[tuple[int, int]]:
-    """Figures that count the same measure ("none is seriously hurt", "two suffered serious injuries"),
-    compared however differently they are worded; a large measure keeps each figure's nearest neighbours."""
-    by_measure: dict[str, list[int]] = {}
+def same_key_pairs(claims: list[Claim], content: np.ndarray,
+                   key: Callable[[Claim], str | None]) -> set[tuple[int, int]]:
+    """Claims that `key` puts together, compared however differently they are worded; a large
+    group keeps each claim's nearest neighbours, so comparing stays linear."""
+    groups: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
-        if claim.kind == "numeric" and claim.measure:
-            by_measure.setdefault(claim.measure, []).append(i)
+        k = key(claim)
+        if k:
+            groups.setdefault(k, []).append(i)
     pairs: set[tuple[int, int]] = set()
-    for indices in by_measure.values():
+    for indices in groups.values():
         idx = np.array(indices)
         for row_start in range(0, len(idx), 512):
             rows = idx[row_start:row_start + 512]
@@ -64,6 +66,18 @@ def same_measure_pairs(claims: list[Claim], content: np.ndarray) -> set[tuple[in
                     if col != row:
                         pairs.add((min(int(row), col), max(int(row), col)))
     return pairs
+
+
+def _measure_key(claim: Claim) -> str | None:
+    """ "none is seriously hurt" and "two suffered serious injuries" count one measure."""
+    return claim.measure if claim.kind == "numeric" else None
+
+
+def _frame_key(claim: Claim) -> str | None:
+    """ "built in Italy" and "the German-built Aurelia-2" give a value through one frame word."""
+    if claim.attribute is None or not claim.attribute.frame:
+        return None
+    return f"{claim.attribute.cls}:{claim.attribute.frame.split()[0]}"
 
 
 def nearby_figure_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
@@ -94,7 +108,8 @@ def comparison_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndar
     by_id = {c.id: i for i, c in enumerate(claims)}
     pairs = set(candidates) if candidates is not None else set(candidate_pairs(claims, content, subjects))
     pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
-    return pairs | nearby_figure_pairs(claims) | same_measure_pairs(claims, content)
+    return (pairs | nearby_figure_pairs(claims) | same_key_pairs(claims, content, _measure_key)
+            | same_key_pairs(claims, content, _frame_key))
 
 
 def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],

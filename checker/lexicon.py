@@ -82,8 +82,8 @@ class MeasureLexicon(_Strict):
                         best = (distance, measure)
         return best[1] if best else None
 
-    def measure_after(self, text: str, end: int, max_words: int) -> tuple[str, int] | None:
-        """The measure named within `max_words` words after position `end`, and where its name ends."""
+    def measure_after(self, text: str, end: int, max_words: int) -> tuple[str, int, int] | None:
+        """The measure named within `max_words` words after position `end`, and where its name starts and ends."""
         window = re.match(rf"(?:\W*[\w'-]+){{0,{max_words}}}", text[end:])
         stretch = text[end:end + window.end()].lower() if window else ""
         best: tuple[int, str, int] | None = None
@@ -92,7 +92,7 @@ class MeasureLexicon(_Strict):
                 m = re.search(rf"\b{re.escape(word)}\b", stretch)
                 if m and (best is None or m.start() < best[0]):
                     best = (m.start(), measure, end + m.end())
-        return (best[1], best[2]) if best else None
+        return (best[1], end + best[0], best[2]) if best else None
 
 
 class Lexicon(_Strict):

@@ -50,6 +50,10 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _TIME_OR_VERSION = re.compile(r"[:/]\d|\.\d+\.\d")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"\+\d[\d\s()./-]{6,}\d|\+?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?")
+# Between "none" and what it counts: "none (of the 21 workers) (was) (seriously) hurt".
+_ZERO_TO_MEASURE = re.compile(r"(?:\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}[\w-]+)?"
+                              r"(?:\s+(?:was|were|is|are|has|have|had|been|being|got|gets|seriously|critically|badly|"
+                              r"severely|reportedly|fatally|ever|yet|so\s+far))*\s+", re.I)
 _SPACED_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")  # "1 414 021 100" is a number, not a phone number
 _SCORE_CONTEXT = re.compile(
     r"\b(?:beat|beats|won|win|wins|victory|defeat|defeated|lost|lose|loss|drew|draw|voted|vote|votes|"
@@ -143,10 +147,10 @@ def find_zero_figures(text: str, lexicon: QuantityLexicon, measures: MeasureLexi
     for m in re.finditer(rf"(?<![\w-])(?:(?P<pronoun>{words})|no(?!\s+(?:longer|more|less|fewer)\b))(?![\w-])", text, re.I):
         if _overlaps(m.start(), m.end(), skip):
             continue
-        after = measures.measure_after(text, m.end(), 4 if m.group("pronoun") else 2)
-        if after is None:
-            continue
-        end = m.end() if m.group("pronoun") else after[1]
+        after = measures.measure_after(text, m.end(), 8 if m.group("pronoun") else 2)
+        if after is None or (m.group("pronoun") and not _ZERO_TO_MEASURE.fullmatch(text[m.end():after[1]])):
+            continue  # "nobody knows how many died" does not say that nobody died
+        end = m.end() if m.group("pronoun") else after[2]
         qty = Quantity(text=text[m.start():end], low=0, high=0, qualifier="exact")
         found.append(FoundQuantity(m.start(), end, qty))
     return found

@@ -84,3 +84,19 @@ def test_pipeline_raqqa_example_across_documents(checker):
 def test_pipeline_empty_document_has_no_conflicts(checker, make_doc):
     report = checker.check([make_doc("", "empty.txt")])
     assert report.conflicts == [] and report.documents[0].claims == 0
+
+
+def test_pipeline_pairs_figures_of_one_measure_and_values_of_one_frame(checker, make_doc):
+    import numpy as np
+
+    from checker.compare import comparison_pairs
+
+    docs = [make_doc("None of the workers is seriously hurt, the company said. The satellite was built in Italy.", "a.txt"),
+            make_doc("A union official said two workers had suffered serious injuries. The German-built Comet-7 flew.",
+                     "b.txt")]
+    claims = checker.extract(docs)
+    unrelated = np.eye(len(claims), dtype=np.float32)  # no two claims alike in wording
+    pairs = {(claims[i].text, claims[j].text) for i, j in comparison_pairs(claims, unrelated, unrelated)}
+    pairs |= {(b, a) for a, b in pairs}
+    assert ("None of the workers", "two workers") in pairs
+    assert ("built in Italy", "German-built") in pairs

@@ -137,6 +137,7 @@ def test_quantities_qualifier_across_odd_spacing(lexicon, text):
         ("No one has died in the fire, officials said.", "No one"),
         ("No deaths have been reported, though two firefighters were treated for burns.", "No deaths"),
         ("Nobody was arrested during the march.", "Nobody"),
+        ("None of the workers is seriously hurt, the company said.", "None"),
     ],
 )
 def test_quantities_zero_counts_of_a_measure(lexicon, text, surface):
@@ -148,7 +149,8 @@ def test_quantities_zero_counts_of_a_measure(lexicon, text, surface):
 @pytest.mark.parametrize(
     "text",
     ["The company had no plans to reduce its workforce.", "None of that was true, she said.",
-     "Police no longer count those killed in the clashes.", "There was no more than a handful of protesters."],
+     "Police no longer count those killed in the clashes.", "There was no more than a handful of protesters.",
+     "Nobody knows how many people died in the fire."],
 )
 def test_quantities_zero_words_without_a_measure_are_words(lexicon, text):
     assert find_zero_figures(text, lexicon.quantities, lexicon.measures, []) == []
