@@ -69,8 +69,16 @@ def same_key_pairs(claims: list[Claim], content: np.ndarray,
 
 
 def _measure_key(claim: Claim) -> str | None:
-    """ "none is seriously hurt" and "two suffered serious injuries" count one measure."""
+    """ "none is seriously hurt" and "two suffered serious injuries" count one measure. Only a zero
+    is paired this way: it says nothing else that wording could match, and any count contradicts it."""
     return claim.measure if claim.kind == "numeric" else None
+
+
+def _zero_measure_pairs(claims: list[Claim], content: np.ndarray) -> set[tuple[int, int]]:
+    zero = {i for i, c in enumerate(claims) if c.quantity is not None and c.quantity.high == 0}
+    if not zero:
+        return set()
+    return {(i, j) for i, j in same_key_pairs(claims, content, _measure_key) if i in zero or j in zero}
 
 
 def _frame_key(claim: Claim) -> str | None:
@@ -104,11 +112,12 @@ def nearby_figure_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
 def comparison_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarray,
                      candidates: set[tuple[int, int]] | None = None) -> set[tuple[int, int]]:
     """Every pair of claims the rules look at: close in meaning, a denial and what it denies,
-    figures in neighbouring sentences, and figures of one measure."""
+    figures in neighbouring sentences, a zero and the counts of its measure, and values given
+    through one frame word."""
     by_id = {c.id: i for i, c in enumerate(claims)}
     pairs = set(candidates) if candidates is not None else set(candidate_pairs(claims, content, subjects))
     pairs |= {tuple(sorted((i, by_id[c.denies]))) for i, c in enumerate(claims) if c.denies in by_id}  # type: ignore[misc]
-    return (pairs | nearby_figure_pairs(claims) | same_key_pairs(claims, content, _measure_key)
+    return (pairs | nearby_figure_pairs(claims) | _zero_measure_pairs(claims, content)
             | same_key_pairs(claims, content, _frame_key))
 
 
