@@ -139,9 +139,9 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
         attribute = None
         if a.attribute is not None and b.attribute is not None and a.attribute.cls == b.attribute.cls:
             attribute = (a.attribute.cls, a.attribute.value, b.attribute.value)
-        value = 1.0 if _counts_the_measure(a, b, lexicon) else float(heads[i] @ heads[j])
         pair = Pair(a, b, float(content[i] @ content[j]), float(subjects[i] @ subjects[j]),
-                    value_similarity=value, attribute=attribute)
+                    value_similarity=float(heads[i] @ heads[j]), attribute=attribute,
+                    counts_measure=_counts_the_measure(a, b, lexicon))
         for rule, params in parsed:
             spec = KINDS[rule.kind]
             if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:

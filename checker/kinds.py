@@ -28,6 +28,9 @@ class Pair:
     # For figures: how alike the counted things' head nouns are; for attributes: the two values.
     value_similarity: float = 0.0
     attribute: tuple[str, str, str] | None = None  # (class, value in a, value in b)
+    # One figure counts its measure itself ("the 52,000-seat venue"), so the other's counted noun
+    # ("62,000 spectators") need not match it.
+    counts_measure: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class NumericParams(_Params):
     nearby_min_counted_similarity: float = Field(0.5, ge=0, le=1)
     # ... and what happens to it must be somewhat alike ("took part" is not "died").
     nearby_min_counted_clause_similarity: float = Field(0.25, ge=0, le=1)
+    # A figure that counts its measure itself ("the 52,000-seat venue") meets any figure of that
+    # measure whose subject is this alike ("the stadium will seat 62,000").
+    measure_min_subject_similarity: float = Field(0.5, ge=0, le=1)
     # Rival estimates of one figure seldom differ more than this many times.
     max_ratio: float = Field(20.0, gt=1)
     # Vague amounts ("dozens", "several") are read but not set against other figures.
@@ -201,6 +207,8 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     nearby = _nearby(a, b)
     threshold = params.nearby_min_similarity if nearby else params.min_similarity
     same_measure = a.measure is not None and a.measure == b.measure
+    if pair.counts_measure and pair.subject_similarity >= params.measure_min_subject_similarity:
+        both_counted = False  # "will seat 62,000 spectators" and "the 52,000-seat venue", of one stadium
     if same_measure and not (both_counted and pair.value_similarity < params.min_counted_similarity):
         # "the death toll stood at 29" and "41 people were killed" count the same thing
         similarity = max(similarity, threshold)
