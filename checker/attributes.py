@@ -83,6 +83,26 @@ def _sides(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
     return found
 
 
+def disowned_side(head: Token, speaker_words: str, lex: AttributeLexicon) -> AttributeSlot | None:
+    """ "A government spokesman denied that its aircraft had been involved": the side that denies a
+    part in the attack, named in the subject or, for "its" and "it", by who speaks."""
+    if "side" not in lex.classes or head.lemma_.lower() not in lex.involvement_words:
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    side_of = {w: side for side, words in lex.sides.items() for w in words}
+    words = [t.lower_ for t in subj.subtree]
+    if any(t.lower_ in ("its", "their", "our", "it", "they", "we") for t in subj.subtree):
+        words += speaker_words.lower().split()
+    side = next((side_of[w] for w in words if w in side_of), None)
+    if side is None:
+        return None
+    start = min(t.idx for t in subj.subtree)
+    end = max(t.idx + len(t.text) for t in head.subtree)
+    return AttributeSlot("side", side, head.lemma_.lower(), " ".join(t.text for t in subj.subtree), start, end)
+
+
 def _attack_of(actor: Token, lex: AttributeLexicon) -> tuple[Token | None, Token | None]:
     """The attack an actor carries out and its target: (shelled, market), (strike, market)."""
     attack: Token | None = None

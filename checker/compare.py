@@ -85,6 +85,8 @@ def _frame_key(claim: Claim) -> str | None:
     """ "built in Italy" and "the German-built Aurelia-2" give a value through one frame word."""
     if claim.attribute is None or not claim.attribute.frame:
         return None
+    if claim.attribute.cls == "side":
+        return "side"  # who attacked, and who denies a part in it, are said in many words
     return f"{claim.attribute.cls}:{claim.attribute.frame.split()[0]}"
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
 from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
 from checker.lexicon import Lexicon
-from checker.attributes import attribute_slots
+from checker.attributes import attribute_slots, disowned_side
 from checker.models import Attribute, Claim, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
@@ -202,6 +202,14 @@ class ClaimExtractor:
             # "slowed decline by 37%, according to results ..., and published in The Lancet": values
             # cut off from the clause's span by the attribution still belong to it
             claims += self._attributes(doc, clause.whole or clause.tokens, base, common)
+            if clause.stance in ("denied", "negated"):
+                speaker = clause.speaker
+                who = f"{speaker.name} {speaker.organisation or ''}" if speaker else ""
+                slot = disowned_side(clause.head, who, self.lex.attributes)
+                if slot is not None:
+                    value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
+                    claims.append(self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
+                                              attribute=value, **dict(common, content=f"{slot.anchor} {slot.frame}")))
         return claims
 
     def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object]) -> list[Claim]:
@@ -472,8 +480,9 @@ def _denial_parts(verb: Token, content: list[Token], book: SpeakerBook) -> dict[
     content_ids = {t.i for t in content}
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
-        last = max(content, key=lambda t: t.i)
-        return {"denial_span": (verb.idx, last.idx + len(last.text))}
+        first, last = min(content, key=lambda t: t.i), max(content, key=lambda t: t.i)
+        # the denied words may stand before the verb ("..., police denied")
+        return {"denial_span": (min(verb.idx, first.idx), max(verb.idx + len(verb.text), last.idx + len(last.text)))}
     kept = [t for t in obj.subtree if t.i not in content_ids and not (t.dep_ == "mark" and t.lower_ == "that")]
     kept = [t for t in kept if t.i < min(content_ids, default=10**9)] or kept
     while len(kept) > 1 and (kept[-1].lower_ in ("that", "which", ",") or kept[-1].is_punct):

@@ -258,7 +258,11 @@ def _opposed_predicates(a: Claim, b: Claim, opposites: list[tuple[set[str], set[
 def polarity_opposed(pair: Pair, params: PolarityParams, opposites: list[tuple[set[str], set[str]]]) -> Finding | None:
     """One source asserts what another negates or denies."""
     a, b = pair.a, pair.b
-    if a.kind != "statement" or b.kind != "statement" or a.attribute or b.attribute:
+    if a.kind != "statement" or b.kind != "statement":
+        return None
+    if a.attribute is not None and b.attribute is not None:
+        return _side_disowned(a, b, a.attribute, b.attribute)
+    if a.attribute or b.attribute:
         return None
     if _opposed_predicates(a, b, opposites):
         return None  # denying that fighters left agrees with saying they remained
@@ -364,6 +368,16 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
     if same_value(cls, va, vb) or pair.value_similarity > params.max_value_similarity:
         return None
     return Finding(similarity, va, vb, f"different {cls}")
+
+
+def _side_disowned(a: Claim, b: Claim, va: Attribute, vb: Attribute) -> Finding | None:
+    """ "An air strike by government forces" against "the government denied its aircraft were involved"."""
+    if va.cls != "side" or vb.cls != "side" or va.value != vb.value or not different_sources(a, b):
+        return None
+    if (a.stance in NEGATIVE) == (b.stance in NEGATIVE):
+        return None
+    neg = a if a.stance in NEGATIVE else b
+    return Finding(0.8, a.stance, b.stance, f"{neg.stance} by {neg.speaker or 'the author'}")
 
 
 def _one_event(a: Attribute, b: Attribute) -> bool:

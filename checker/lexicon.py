@@ -64,6 +64,7 @@ class AttributeLexicon(_Strict):
     origin_verbs: list[str]
     ignored_frames: list[str]
     attack_words: list[str] = []
+    involvement_words: list[str] = []
     sides: dict[str, list[str]] = {}
 
 

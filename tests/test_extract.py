@@ -109,3 +109,9 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
 def test_extract_attribute_values(extractor, make_doc, text, cls, value):
     values = {(c.attribute.cls, c.attribute.value) for c in extractor.extract(make_doc(text)) if c.attribute}
     assert (cls, value) in values, values
+
+
+def test_extract_denial_after_its_words_keeps_a_forward_span(extractor, make_doc):
+    text = "Police Police had Police denied"  # found by hypothesis: the denied words precede the verb
+    for claim in extractor.extract(make_doc(text)):
+        assert claim.start < claim.end and text[claim.start:claim.end] == claim.text
