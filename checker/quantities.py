@@ -23,11 +23,11 @@ from checker.numwords import (
 )
 from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, SCALED_CODE, UNIT_AFTER, currency_code, lookup_unit
 
-_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|bln|tln|mil|tn|trn|k|m|b|T"
+_SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|bln|tln|mil|tn|trn|MM|k|m|b|T"
 _ATOM = re.compile(
     rf"(?<![\w.,:/])(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
     rf"(?:(?:(?<=[$€£¥₹DPRYFs.\s])|(?<![\w.,:/]))(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
-    rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})(?![\w])(?:\s(?P<wscale>million|billion|trillion)\b)?)",
+    rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})(?![\w])(?:\s(?P<wscale>million|billion|trillion|lakh\s+crore|lakh|crore)\b)?)",
     re.I,
 )
 _FRACTION_OF = re.compile(
@@ -76,6 +76,7 @@ _OVER = re.compile(rf"(?<![\w.,$€£-])(?P<a>{DIGITS}|{NUMBER_WORDS})\s+over\s+
                    r"(?=\s*(?:[.,;:!?)]|$))", re.I)
 _SCALE_CHAIN = re.compile(rf"(?:\s+and)?\s+(?:(?P<n>\d{{1,3}})(?![\d,.])|(?P<w>{NUMBER_WORDS}))(?:\s+(?P<s>hundred|thousand))?(?![\w-])",
                           re.I)
+_CRORE_AFTER = re.compile(r"\s+crore\b", re.I)
 _SCALE_WORD_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
 _AND_FRACTION = re.compile(rf"\s+and\s+(?P<count>an?|one|two|three)\s+(?P<frac>{'|'.join(FRACTIONS)})\b", re.I)
 _OPERATORS = {"<", ">", "<=", ">=", "≤", "≥"}
@@ -336,12 +337,15 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         if scale:
             written = m.group("scale")
             if (scale in ("m", "b") and written not in ("M", "B") and not _is_money_scale(text, end, cur)) or (
-                    scale == "t" and (written != "T" or not cur)):
+                    scale == "t" and (written != "T" or not cur)) or (scale == "mm" and written != "MM"):
                 end = m.end("num")
-                scale = ""  # "5m" may be metres and "1500b" bytes; "T" is a trillion only on money ("$2.174T")
+                scale = ""  # "5m" may be metres, "5mm" millimetres, "1500b" bytes; "T" is a trillion only on money
             else:
                 value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3,
-                                                     "t": 1e12}[scale]
+                                                     "t": 1e12, "mm": 1e6}[scale]
+                crore = _CRORE_AFTER.match(text, end) if scale in ("lakh", "thousand") else None
+                if crore:
+                    value, end = value * 1e7, crore.end()  # "1.5 lakh crore", "50 thousand crore"
         and_fraction = _AND_FRACTION.match(text, end) if scale in ("million", "billion", "trillion", "thousand") else None
         if and_fraction:
             # "3 million and a half"
@@ -409,7 +413,8 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         return None
     scaled = any(w in words.lower() for w in ("thousand", "million", "billion", "trillion"))
     if m.group("wscale") and m.end("words") == end:
-        value *= {"million": 1e6, "billion": 1e9, "trillion": 1e12}[m.group("wscale").lower()]
+        value *= {"million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}.get(
+            m.group("wscale").lower(), 1e12)  # "lakh crore" is 1e12
         end = m.end()
         scaled = True
     value = _signed(text, start, value)

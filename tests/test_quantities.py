@@ -76,6 +76,9 @@ INF = None
         ("They gave 3 hundred and 21 yuan.", "3 hundred and 21 yuan", 321, 321, "exact", "CNY"),
         ("Reserves of 10 bln were reported.", "10 bln", 1e10, 1e10, "exact", None),
         ("The reading was nine point nought four.", "nine point nought four", 9.04, 9.04, "exact", None),
+        ("The budget sets aside Rs 1.5 lakh crore for roads.", "Rs 1.5 lakh crore", 1.5e12, 1.5e12, "exact", "INR"),
+        ("The revenue target is US$ 1MM this year.", "US$ 1MM", 1e6, 1e6, "exact", "USD"),
+        ("Fix it with a 5mm screw.", "5mm", 0.005, 0.005, "exact", "metre"),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
