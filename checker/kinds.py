@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -14,7 +15,10 @@ from checker.models import Attribute, Claim, Quantity
 
 POSITIVE = {"asserted", "reported", "hedged"}
 NEGATIVE = {"negated", "denied"}
-_EARLIER = re.compile(r"\b(?:before|earlier|previous|previously|ago|initially|at first|first|originally|last)\b")
+
+# Words that put a claim before the story's own time ("before the evacuation", "initially").
+EARLIER_WORDS = ["before", "earlier", "previous", "previously", "ago", "initially", "at first", "first", "originally",
+                 "last"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class NumericParams(_Params):
     tension_overlap: float = Field(0.0, ge=0, le=1)
     # Running totals that only grow: a higher later figure is no contradiction.
     growing_subjects: list[str] = Field(default_factory=list)
+    # Words that put a figure before the story's own time; such a figure meets only figures of its time.
+    earlier_words: list[str] = Field(default_factory=lambda: list(EARLIER_WORDS))
 
 
 class PolarityParams(_Params):
@@ -75,6 +81,8 @@ class PolarityParams(_Params):
     min_similarity: float = Field(0.6, ge=0, le=1)
     min_content_similarity: float = Field(0.45, ge=0, le=1)
     allow_same_speaker: bool = True
+    # Words that put a claim before the story's own time; such a claim meets only claims of its time.
+    earlier_words: list[str] = Field(default_factory=lambda: list(EARLIER_WORDS))
 
 
 class OppositeParams(_Params):
@@ -113,11 +121,10 @@ def different_sources(a: Claim, b: Claim) -> bool:
     return (a.document, a.speaker_key or "") != (b.document, b.speaker_key or "")
 
 
-_CALENDAR = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-                       r"december|(?:19|20)\d\d)\b")
+_CALENDAR = re.compile(rf"\b(?:{'|'.join(m.lower() for m in calendar.month_name[1:])}|(?:19|20)\d\d)\b")
 
 
-def _comparable_times(a: Claim, b: Claim) -> bool:
+def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
     """False when the texts put two claims at different times."""
     ta, tb = a.time_frame or "", b.time_frame or ""
     if ta and tb:
@@ -126,7 +133,8 @@ def _comparable_times(a: Claim, b: Claim) -> bool:
     # An earlier time, or a month or year named on one side only, is another time than the story's;
     # but the year a plan comes true ("expected to open in 2027") dates the plan, not the figure.
     planned = a.modality == b.modality == "planned"
-    return not (_EARLIER.search(one) or (_CALENDAR.search(one) and not planned))
+    earlier = any(re.search(rf"\b{re.escape(w)}\b", one) for w in earlier_words)
+    return not (earlier or (_CALENDAR.search(one) and not planned))
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -225,7 +233,7 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
             return None  # "38 schools" and "4,500 adults" count different things
     if similarity < threshold:
         return None
-    if not _comparable_times(a, b) or _different_sets(qa, qb):
+    if not _comparable_times(a, b, params.earlier_words) or _different_sets(qa, qb):
         return None
     if a.updated or b.updated:
         return None
@@ -274,7 +282,7 @@ def polarity_opposed(pair: Pair, params: PolarityParams, opposites: list[tuple[s
         return None
     if a.sentence_start == b.sentence_start or "opinion" in (a.modality, b.modality):
         return None
-    if not _comparable_times(a, b):
+    if not _comparable_times(a, b, params.earlier_words):
         return None  # "had not crossed during the operation" and "has sent troops since the truce"
     score = (pair.content_similarity + pair.subject_similarity) / 2
     if pair.content_similarity < params.min_content_similarity or score < params.min_similarity:
