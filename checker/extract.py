@@ -653,6 +653,11 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
     while t.head.i != t.i and start <= t.head.idx < end:
         t = t.head
     anchor = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+    prep = t.head if t.dep_ == "pobj" else None
+    before = t.doc[prep.i - 1] if prep is not None and prep.i > 0 else None
+    if anchor.pos_ in ("VERB", "AUX") and before is not None and before.pos_ == "NOUN" and before.dep_ == "pobj" \
+            and before.head.lower_ in _BACKGROUND_MARKS | {"following"}:
+        anchor = before  # "trapped since the rockfall on June 6": the date is the rockfall's
     if anchor.pos_ in ("NOUN", "PROPN"):
         words = [w for w in anchor.subtree if w.i <= anchor.i and not (start <= w.idx < end) and w.dep_ != "case"]
         return " ".join(w.text for w in words)

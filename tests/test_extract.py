@@ -115,3 +115,9 @@ def test_extract_denial_after_its_words_keeps_a_forward_span(extractor, make_doc
     text = "Police Police had Police denied"  # found by hypothesis: the denied words precede the verb
     for claim in extractor.extract(make_doc(text)):
         assert claim.start < claim.end and text[claim.start:claim.end] == claim.text
+
+
+def test_extract_date_belongs_to_the_event_it_follows(extractor, make_doc):
+    text = "Relatives of the 21 workers trapped since the rockfall on June 6 gathered at the gates."
+    (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert date.content == "the rockfall"
