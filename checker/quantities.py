@@ -41,8 +41,7 @@ _WORD_FRACTION = re.compile(rf"(?:\s+(?P<and>and)\s+(?P<count>an?|one|two|three)
 # "3/4", "2 1/4"; only denominators that fractions use, so "9/11" is not read as a figure.
 _DIGIT_FRACTION = re.compile(r"(?:(?P<sep>/)|\s+(?P<num2>\d{1,2})/)(?P<den>2|3|4|5|8|10|16|32|100)(?![\d/])")
 _MULTIPLIER_AFTER = re.compile(r"\s+(dozens?|dzs?|doz|dozs|hundred|score)\b(?!\s+of\b)", re.I)
-_IN_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+(?P<den>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\b(?![,.]\d)",
-                       re.I)
+_IN_RATIO = re.compile(rf"\s+(?:in|out\s+of)\s+(?P<den>\d{{1,3}}(?![,.]\d)|{NUMBER_WORDS})(?![\w-])", re.I)
 _RANGE_SEP = re.compile(r"\s*-?\s*(?:to|through|thru)\s*|\s*(?:-|–|—|~)\s*|\s+(?:and|or)\s+", re.I)
 # "above 1000 and below 1500", "at most 100 and at least 20": two bounds that make one range.
 _BOUND_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|but\s+)?|(?:and|but)\s+)", re.I)

@@ -79,6 +79,7 @@ INF = None
         ("The budget sets aside Rs 1.5 lakh crore for roads.", "Rs 1.5 lakh crore", 1.5e12, 1.5e12, "exact", "INR"),
         ("The revenue target is US$ 1MM this year.", "US$ 1MM", 1e6, 1e6, "exact", "USD"),
         ("Fix it with a 5mm screw.", "5mm", 0.005, 0.005, "exact", "metre"),
+        ("The risk is 1 in twenty-one for smokers.", "1 in twenty-one", 100 / 21, 100 / 21, "exact", "percent"),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
