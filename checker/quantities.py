@@ -238,6 +238,7 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _atoms(text: str) -> list[_Atom]:
+    """Every number in `text`, in digits, words, spelled fractions or vulgar fractions, by position."""
     fractions = _spelled_fractions(text)
     atoms: list[_Atom] = list(fractions)
     pos = 0
@@ -259,12 +260,13 @@ def _atoms(text: str) -> list[_Atom]:
             if atom.end < m.end():
                 pos = atom.end  # "ten and fifteen" is two numbers: read on after the first
     for v in _VULGAR.finditer(text):
-        whole = atoms[-1] if atoms and atoms[-1].end == v.start() and not atoms[-1].is_word else None
-        value = _VULGAR_VALUES[v.group(0)] + (whole.value if whole else 0)
-        if whole is not None:
-            atoms[-1] = _Atom(whole.start, v.end(), value, whole.currency, whole.integer_text, False)
+        at = next((i for i, a in enumerate(atoms) if a.end == v.start() and not a.is_word), None)
+        if at is not None:  # "1½": a whole number and its fraction
+            whole = atoms[at]
+            atoms[at] = _Atom(whole.start, v.end(), whole.value + _VULGAR_VALUES[v.group(0)], whole.currency,
+                              whole.integer_text, False)
         elif not any(a.start < v.end() and v.start() < a.end for a in atoms):
-            atoms.append(_Atom(v.start(), v.end(), value, None, "", False))
+            atoms.append(_Atom(v.start(), v.end(), _VULGAR_VALUES[v.group(0)], None, "", False))
     return sorted(atoms, key=lambda a: a.start)
 
 
