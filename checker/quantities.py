@@ -78,6 +78,9 @@ _SCALE_CHAIN = re.compile(rf"(?:\s+and)?\s+(?:(?P<n>\d{{1,3}})(?![\d,.])|(?P<w>{
 _CRORE_AFTER = re.compile(r"\s+crore\b", re.I)
 _SCALE_WORD_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
 _AND_FRACTION = re.compile(rf"\s+and\s+(?P<count>an?|one|two|three)\s+(?P<frac>{'|'.join(FRACTIONS)})\b", re.I)
+_POUND_KG = 0.4536
+# Words before a figure in "pounds" that make it a weight, not sterling.
+_WEIGHT_CUE = re.compile(r"\b(?:weigh\w*|weight|heav\w*|light\w*|lifts?|lifted|tons?|cargo|payload)\b", re.I)
 _OPERATORS = {"<", ">", "<=", ">=", "≤", "≥"}
 _VULGAR_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
                   "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 0.1}
@@ -564,6 +567,8 @@ def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, in
         return atom.currency, 1.0, end
     rest = text[end:]
     hyphen = re.match(r"-(?P<word>[A-Za-z]+)", rest)
+    if hyphen and hyphen.group("word").lower() == "pound":
+        return "kilogram", _POUND_KG, end + hyphen.end()  # "a 2,000-pound bomb" weighs; money is "£2,000"
     if hyphen:
         found = lookup_unit(hyphen.group("word"))
         if found and hyphen.group("word").lower() not in ABBREVIATIONS - {"km", "kg"}:
@@ -580,6 +585,9 @@ def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, in
             if canonical == "percentage point" and surface.strip().lower() in ("point", "points") and not re.match(
                     r"\s*(?:increase|rise|cut|hike|drop)", rest[m.end():], re.I):
                 return None, 1.0, end
+            if canonical == "GBP" and surface.strip().lower() == "pounds" and (
+                    _WEIGHT_CUE.search(text[max(0, atom.start - 40):atom.start]) or rest[m.end():].lstrip().startswith("of ")):
+                return "kilogram", _POUND_KG, end + m.end()  # "weighs 300 pounds", "300 pounds of rice"
             return canonical, factor, end + m.end()
     if re.search(r"\bmagnitude[\s-]+$", text[max(0, atom.start - 12):atom.start], re.I):
         return "magnitude", 1.0, end

@@ -17,7 +17,7 @@ UNIT_FACTORS: dict[str, dict[str, float]] = {
               "yards": 0.9144, "yard": 0.9144},
     "kilogram": {"kilograms": 1, "kilogram": 1, "kilos": 1, "kg": 1, "grams": 1e-3, "gram": 1e-3,
                  "g": 1e-3, "metric tons": 1e3, "metric tonnes": 1e3, "tonnes": 1e3, "tonne": 1e3,
-                 "tons": 907.185, "ton": 907.185, "lbs": 0.4536, "lb": 0.4536, "pounds of": 0.4536,
+                 "tons": 907.185, "ton": 907.185, "lbs": 0.4536, "lb": 0.4536,
                  "ounces": 0.02835, "oz": 0.02835, "milligrams": 1e-6, "mg": 1e-6, "micrograms": 1e-9,
                  "microgrammes": 1e-9, "mcg": 1e-9, "grammes": 1e-3},
     "hectare": {"hectares": 1, "hectare": 1, "ha": 1, "acres": 0.404686, "acre": 0.404686,

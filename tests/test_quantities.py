@@ -80,6 +80,9 @@ INF = None
         ("The revenue target is US$ 1MM this year.", "US$ 1MM", 1e6, 1e6, "exact", "USD"),
         ("Fix it with a 5mm screw.", "5mm", 0.005, 0.005, "exact", "metre"),
         ("The risk is 1 in twenty-one for smokers.", "1 in twenty-one", 100 / 21, 100 / 21, "exact", "percent"),
+        ("The jet dropped a 2,000-pound bomb.", "2,000-pound", 907.2, 907.2, "exact", "kilogram"),
+        ("The boxer weighs 300 pounds.", "300 pounds", 136.08, 136.08, "exact", "kilogram"),
+        ("He paid 300 pounds for the ticket.", "300 pounds", 300, 300, "exact", "GBP"),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
