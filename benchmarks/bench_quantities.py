@@ -29,6 +29,7 @@ from checker.dates import find_dates, find_times  # noqa: E402
 from checker.lexicon import load_lexicon  # noqa: E402
 from checker.quantities import find_quantities  # noqa: E402
 from checker.ruleset import SHIPPED_RULES  # noqa: E402
+from checker.units import is_currency  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SUITES = HERE.parent.parent / "shared" / "eval" / "quantities"
@@ -74,7 +75,7 @@ def _claimcheck_kind(unit: str | None) -> str:
         return "time"
     if unit == "degree":
         return "temperature"  # claimcheck reads degrees as Celsius; the Recognizers suites test temperature apart
-    return "currency" if unit.isupper() and len(unit) == 3 else "dimension"
+    return "currency" if is_currency(unit) else "dimension"
 
 
 def _quantulum_kind(unit) -> str:

@@ -59,12 +59,11 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
 def _sides(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
     """ "An air strike by government forces hit a market", "Rebel artillery shelled a market": the
     side that attacked, the attack, and its target."""
-    side_of = {w: side for side, words in lex.sides.items() for w in words}
     ids = {t.i for t in tokens}
     found: list[AttributeSlot] = []
     seen: set[int] = set()
     for t in tokens:
-        side = side_of.get(t.lower_)
+        side = lex.side_of(t.lower_)
         if side is None or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         actor = t
@@ -91,11 +90,10 @@ def disowned_side(head: Token, speaker_words: str, lex: AttributeLexicon) -> Att
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return None
-    side_of = {w: side for side, words in lex.sides.items() for w in words}
     words = [t.lower_ for t in subj.subtree]
     if any(t.lower_ in ("its", "their", "our", "it", "they", "we") for t in subj.subtree):
         words += speaker_words.lower().split()
-    side = next((side_of[w] for w in words if w in side_of), None)
+    side = next((s for s in map(lex.side_of, words) if s is not None), None)
     if side is None:
         return None
     start = min(t.idx for t in subj.subtree)

@@ -133,6 +133,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     content, subjects, heads = vectors
     opposites = [(set(a.split("|")), set(b.split("|"))) for a, b in lexicon.stance.opposite_predicates]
     parsed = [(rule, rule.parsed_params()) for rule in rules]
+    measure_words = {m: {w.lower() for w in words} for m, words in lexicon.measures.measures.items()}
     best: dict[tuple[str, str], Conflict] = {}
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
@@ -143,7 +144,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
             attribute = (a.attribute.cls, a.attribute.value, b.attribute.value)
         pair = Pair(a, b, float(content[i] @ content[j]), float(subjects[i] @ subjects[j]),
                     value_similarity=float(heads[i] @ heads[j]), attribute=attribute,
-                    counts_measure=_counts_the_measure(a, b, lexicon))
+                    counts_measure=_counts_the_measure(a, b, measure_words))
         for rule, params in parsed:
             spec = KINDS[rule.kind]
             if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:
@@ -160,12 +161,12 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     return sorted(best.values(), key=_order)
 
 
-def _counts_the_measure(a: Claim, b: Claim, lexicon: Lexicon) -> bool:
+def _counts_the_measure(a: Claim, b: Claim, measure_words: dict[str, set[str]]) -> bool:
     """ "the 52,000-seat venue" counts seats, the measure itself, written onto the figure: any figure of that
     measure ("will seat 62,000 spectators") counts the same thing, whatever noun it names."""
     if a.measure is None or a.measure != b.measure:
         return False
-    words = {w.lower() for w in lexicon.measures.measures.get(a.measure, [])}
+    words = measure_words.get(a.measure, set())
     return any(c.quantity is not None and c.quantity.counted and c.quantity.counted.lower() in words
                and f"-{c.quantity.counted.lower()}" in c.text.lower() for c in (a, b))
 

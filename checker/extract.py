@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
 from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
 from checker.lexicon import Lexicon
-from checker.attributes import attribute_slots, disowned_side
+from checker.attributes import AttributeSlot, attribute_slots, disowned_side
 from checker.models import Attribute, Claim, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
@@ -207,19 +207,17 @@ class ClaimExtractor:
                 who = f"{speaker.name} {speaker.organisation or ''}" if speaker else ""
                 slot = disowned_side(clause.head, who, self.lex.attributes)
                 if slot is not None:
-                    value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
-                    claims.append(self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
-                                              attribute=value, **dict(common, content=f"{slot.anchor} {slot.frame}")))
+                    claims.append(self._attribute_claim(doc, slot, base, common))
         return claims
 
     def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object]) -> list[Claim]:
-        claims: list[Claim] = []
-        for slot in attribute_slots(tokens, self.lex.attributes):
-            value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
-            fields = dict(common, content=f"{slot.anchor} {slot.frame}".strip(), subject=slot.anchor)
-            claims.append(self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
-                                      attribute=value, **fields))
-        return claims
+        return [self._attribute_claim(doc, slot, base, common) for slot in attribute_slots(tokens, self.lex.attributes)]
+
+    def _attribute_claim(self, doc: Document, slot: AttributeSlot, base: int, common: dict[str, object]) -> Claim:
+        value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
+        fields = dict(common, content=f"{slot.anchor} {slot.frame}".strip(), subject=slot.anchor)
+        return self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
+                           attribute=value, **fields)
 
     def _common(self, doc: Document, clause: _Clause, base: int, s0: int, sentence: SpacySpan, content: str,
                 previous: SpacySpan | None) -> dict[str, object]:

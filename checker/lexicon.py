@@ -67,6 +67,10 @@ class AttributeLexicon(_Strict):
     involvement_words: list[str] = []
     sides: dict[str, list[str]] = {}
 
+    def side_of(self, word: str) -> str | None:
+        """The side a word names ("army" -> "government"), if any."""
+        return next((side for side, words in self.sides.items() if word in words), None)
+
 
 class MeasureLexicon(_Strict):
     measures: dict[str, list[str]]

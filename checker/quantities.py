@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from checker.numwords import (
     parse_digits,
     parse_number_words,
 )
-from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, SCALED_CODE, UNIT_AFTER, currency_code, lookup_unit
+from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, SCALED_CODE, UNIT_AFTER, currency_code, is_currency, lookup_unit
 
 _SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|bln|tln|mil|tn|trn|MM|k|m|b|T"
 _ATOM = re.compile(
@@ -78,7 +79,9 @@ _SCALE_CHAIN = re.compile(rf"(?:\s+and)?\s+(?:(?P<n>\d{{1,3}})(?![\d,.])|(?P<w>{
 _CRORE_AFTER = re.compile(r"\s+crore\b", re.I)
 _SCALE_WORD_AFTER = re.compile(r"\s+(thousand|million|billion|trillion)\b", re.I)
 _AND_FRACTION = re.compile(rf"\s+and\s+(?P<count>an?|one|two|three)\s+(?P<frac>{'|'.join(FRACTIONS)})\b", re.I)
-_POUND_KG = 0.4536
+_FOOT, _INCH, _POUND = lookup_unit("feet"), lookup_unit("inches"), lookup_unit("lb")
+# Every scale word, written on a figure or after its currency, and what it multiplies by.
+_SCALE_VALUE = {**SCALES, **SHORT_SCALES, "t": 1e12, "mm": 1e6}
 # Words before a figure in "pounds" that make it a weight, not sterling.
 _WEIGHT_CUE = re.compile(r"\b(?:weigh\w*|weight|heav\w*|light\w*|lifts?|lifted|tons?|cargo|payload)\b", re.I)
 _OPERATORS = {"<", ">", "<=", ">=", "≤", "≥"}
@@ -223,10 +226,10 @@ def _join_compound_units(text: str, found: list[FoundQuantity]) -> list[FoundQua
             minor = q.low, item.end
         elif gap and q.unit is None and p.unit is not None and q.low is not None and 0 <= q.low < 100:
             bare = _BARE_MINOR.match(text, item.end)
-            if bare and bare.group(0).strip() == "in" and p.unit == "metre" and p.unit_factor == 0.3048:
-                minor = q.low * 0.0254, bare.end()
-            elif bare and not bare.group(0).strip() and p.unit.isupper() and len(p.unit) == 3:
-                minor = q.low * 0.01, item.end
+            if bare and bare.group(0).strip() == "in" and (p.unit, p.unit_factor) == _FOOT:
+                minor = q.low * _INCH[1], bare.end()
+            elif bare and not bare.group(0).strip() and is_currency(p.unit):
+                minor = q.low * 0.01, item.end  # cents
         if minor is None or p.low is None:
             out.append(item)
             continue
@@ -345,8 +348,7 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
                 end = m.end("num")
                 scale = ""  # "5m" may be metres, "5mm" millimetres, "1500b" bytes; "T" is a trillion only on money
             else:
-                value *= SHORT_SCALES.get(scale) or {"million": 1e6, "billion": 1e9, "trillion": 1e12, "thousand": 1e3,
-                                                     "t": 1e12, "mm": 1e6}[scale]
+                value *= _SCALE_VALUE[scale]
                 crore = _CRORE_AFTER.match(text, end) if scale in ("lakh", "thousand") else None
                 if crore:
                     value, end = value * 1e7, crore.end()  # "1.5 lakh crore", "50 thousand crore"
@@ -417,8 +419,7 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         return None
     scaled = any(w in words.lower() for w in ("thousand", "million", "billion", "trillion"))
     if m.group("wscale") and m.end("words") == end:
-        value *= {"million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7}.get(
-            m.group("wscale").lower(), 1e12)  # "lakh crore" is 1e12
+        value *= math.prod(_SCALE_VALUE[w] for w in m.group("wscale").lower().split())  # "lakh crore" is 1e12
         end = m.end()
         scaled = True
     value = _signed(text, start, value)
@@ -529,7 +530,8 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
 
 
 _SCALE_AFTER_CODE = re.compile(r"\s+(?P<scale>million|billion|trillion|thousand|bn|mn|m)\b", re.I)
-_SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_SCALED_CODE_BEFORE = re.compile(r"(?<![A-Za-z])" + SCALED_CODE.pattern + r"\s?$")
+_SCALED_CODE_AFTER = re.compile(r"\s?" + SCALED_CODE.pattern)
 
 
 def _currency_scale(text: str, start: int, end: int, unit: str | None, atom: _Atom) -> tuple[float, int, int, str | None]:
@@ -537,15 +539,15 @@ def _currency_scale(text: str, start: int, end: int, unit: str | None, atom: _At
     "MAUD 60". Return (scale, start, end, currency)."""
     if atom.scaled:
         return 1.0, start, end, unit
-    if unit is not None and unit.isupper() and len(unit) == 3:
+    if is_currency(unit):
         after = _SCALE_AFTER_CODE.match(text, end)
         if after:
-            return _SCALES[after.group("scale").lower()], start, after.end(), unit
-    before = re.search(r"(?<![A-Za-z])" + SCALED_CODE.pattern + r"\s?$", text[max(0, start - 6):start])
+            return _SCALE_VALUE[after.group("scale").lower()], start, after.end(), unit
+    before = _SCALED_CODE_BEFORE.search(text[max(0, start - 6):start])
     if before and unit in (None, before.group("code")):
         return _SHORTHAND[before.group("scale")], start - len(before.group(0)), end, before.group("code")
     if unit is None:
-        after = re.compile(r"\s?" + SCALED_CODE.pattern).match(text, end)
+        after = _SCALED_CODE_AFTER.match(text, end)
         if after:
             return _SHORTHAND[after.group("scale")], start, after.end(), after.group("code")
     return 1.0, start, end, unit
@@ -568,7 +570,7 @@ def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, in
     rest = text[end:]
     hyphen = re.match(r"-(?P<word>[A-Za-z]+)", rest)
     if hyphen and hyphen.group("word").lower() == "pound":
-        return "kilogram", _POUND_KG, end + hyphen.end()  # "a 2,000-pound bomb" weighs; money is "£2,000"
+        return (*_POUND, end + hyphen.end())  # "a 2,000-pound bomb" weighs; money is "£2,000"
     if hyphen:
         found = lookup_unit(hyphen.group("word"))
         if found and hyphen.group("word").lower() not in ABBREVIATIONS - {"km", "kg"}:
@@ -587,7 +589,7 @@ def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, in
                 return None, 1.0, end
             if canonical == "GBP" and surface.strip().lower() == "pounds" and (
                     _WEIGHT_CUE.search(text[max(0, atom.start - 40):atom.start]) or rest[m.end():].lstrip().startswith("of ")):
-                return "kilogram", _POUND_KG, end + m.end()  # "weighs 300 pounds", "300 pounds of rice"
+                return (*_POUND, end + m.end())  # "weighs 300 pounds", "300 pounds of rice"
             return canonical, factor, end + m.end()
     if re.search(r"\bmagnitude[\s-]+$", text[max(0, atom.start - 12):atom.start], re.I):
         return "magnitude", 1.0, end

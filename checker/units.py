@@ -58,6 +58,7 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "pound sterling": ("GBP", 1), "€": ("EUR", 1),
 }
 CURRENCY_WORDS.update({code: (CURRENCY_SYMBOLS[code], 1) for code in CURRENCY_CODES})
+_CURRENCY_UNITS = set(CURRENCY_SYMBOLS.values())
 
 _SURFACE: dict[str, tuple[str, float]] = {
     surface: (canonical, factor)
@@ -81,6 +82,11 @@ CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_CURRENCY_ALT})\s?$", re.I)
 def lookup_unit(surface: str) -> tuple[str, float] | None:
     """Return (canonical unit, factor) for a unit's `surface` form, or None."""
     return _SURFACE.get(surface.strip().lower())
+
+
+def is_currency(unit: str | None) -> bool:
+    """True for the ISO code a money figure carries as its unit ("USD")."""
+    return unit in _CURRENCY_UNITS
 
 
 def currency_code(symbol: str) -> str | None:
