@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED_EVAL
+from tests.conftest import ROOT
+
+# Copies of the labelled stories the attributed sentences come from.
+STORIES = ROOT / "tests" / "data" / "stories"
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +31,8 @@ ATTRIBUTED = json.loads((Path(__file__).parent / "data" / "attributed_sentences.
 
 @pytest.mark.parametrize("case", ATTRIBUTED, ids=lambda c: f"{c['case']}:{c['quote'][:30]}")
 def test_extract_speaker_and_stance(extractor, make_doc, case):
-    text = (SHARED_EVAL / case["case"] / case["doc"]).read_text(encoding="utf-8")
+    path = ROOT / "tests" / "data" / "seed" / case["doc"] if case["case"] == "seed/raqqa" else STORIES / case["case"] / case["doc"]
+    text = path.read_text(encoding="utf-8")
     claims = _claim_at(extractor.extract(make_doc(text, case["doc"])), text, case["quote"], "statement")
     assert any(c.speaker == case["speaker"] and (case["stance"] is None or c.stance == case["stance"])
                for c in claims), [(c.text, c.speaker, c.stance) for c in claims]
