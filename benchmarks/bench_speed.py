@@ -18,19 +18,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-EVAL = ROOT.parent / "shared" / "eval"
-SEED = EVAL / "seed" / "raqqa" / "raqqa.txt"
+EVAL = ROOT.parent / "shared" / "eval"  # the throughput stories come from ../shared (the dev cases)
+SEED = ROOT / "tests" / "data" / "seed" / "raqqa.txt"
 
 COLD_STAGES = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from checker.cli import app  # the CLI module alone: what --help costs
 t_cli = time.perf_counter()
-import spacy, checker.extract, checker.pipeline
+import checker.extract, checker.pipeline
 t_parser_import = time.perf_counter()
-import sentence_transformers
-t_st_import = time.perf_counter()
-from checker.embed import SentenceTransformerEmbedder
+from checker.embed import load_embedder
 from checker.extract import ClaimExtractor
 from checker.lexicon import load_lexicon
 from checker.nlp import load_parser
@@ -38,51 +36,62 @@ from checker.pipeline import Checker, embed_claims
 from checker.compare import find_conflicts
 from checker.ruleset import SHIPPED_RULES, load_rules
 from checker.ingest import read_document
+from checker.decide import MODEL_FILE, load_decision
 lexicon = load_lexicon(SHIPPED_RULES)
 parser = load_parser()
 t_parser_load = time.perf_counter()
-embedder = SentenceTransformerEmbedder()
+embedder = load_embedder()
 t_model_load = time.perf_counter()
 rules = load_rules([SHIPPED_RULES])
-checker = Checker(ClaimExtractor(parser, lexicon), embedder, lexicon, rules)
+decision = load_decision(SHIPPED_RULES / MODEL_FILE)
+checker = Checker(ClaimExtractor(parser, lexicon), embedder, lexicon, rules, decision)
 doc = read_document(sys.argv[1], lambda m: None)
 claims = checker.extract([doc])
 t_extract = time.perf_counter()
 vectors = embed_claims(claims, embedder)
 t_embed = time.perf_counter()
-conflicts = find_conflicts(claims, vectors, rules, lexicon, {doc.path: doc})
+conflicts = find_conflicts(claims, vectors, rules, lexicon, {doc.path: doc}, decision=decision)
 t_detect = time.perf_counter()
 print(json.dumps({"import claimcheck CLI": t_cli - t0, "import spaCy and the extractor": t_parser_import - t_cli,
-                  "import sentence-transformers and torch": t_st_import - t_parser_import,
-                  "load the spaCy pipeline": t_parser_load - t_st_import,
-                  "load the embedding model": t_model_load - t_parser_load,
+                  "load the spaCy pipeline": t_parser_load - t_parser_import,
+                  "import and load the embedding backend": t_model_load - t_parser_load,
                   "extract claims": t_extract - t_model_load, "embed claims": t_embed - t_extract,
-                  "compare claims": t_detect - t_embed, "claims": len(claims), "conflicts": len(conflicts)}))
+                  "compare claims": t_detect - t_embed, "claims": len(claims), "conflicts": len(conflicts),
+                  "backend": type(embedder).__name__}))
 """
+
+BACKENDS = ("sentence-transformers", "onnx")
 
 
 def cold(seed: Path) -> None:
+    import os
+
     python_start = min(_wall([sys.executable, "-c", "pass"]) for _ in range(3))
-    stages = json.loads(subprocess.run([sys.executable, "-c", COLD_STAGES, str(seed)], capture_output=True,
-                                       text=True, check=True, cwd=ROOT).stdout)
-    cli = [str(Path(sys.executable).parent / "claimcheck"), "check", "--format", "json", str(seed)]
-    end_to_end = min(_wall(cli) for _ in range(2))
-    help_time = min(_wall([str(Path(sys.executable).parent / "claimcheck"), "--help"]) for _ in range(3))
-    print("## Cold check of the seed story\n")
-    print("| stage | seconds |\n|---|---|")
-    print(f"| Python start | {python_start:.2f} |")
-    for name, value in stages.items():
-        if name not in ("claims", "conflicts"):
-            print(f"| {name} | {value:.2f} |")
-    print(f"\n`claimcheck check --format json raqqa.txt`, end to end: {end_to_end:.2f} s "
-          f"({stages['claims']} claims, {stages['conflicts']} conflicts); `claimcheck --help`: {help_time:.2f} s.")
-    floor = python_start + sum(stages[k] for k in stages if k.startswith(("import", "load")))
-    print(f"Start-up plus model load alone: {floor:.2f} s.\n")
+    exe = str(Path(sys.executable).parent / "claimcheck")
+    stages, end_to_end = {}, {}
+    for backend in BACKENDS:
+        env = {**os.environ, "CLAIMCHECK_BACKEND": backend}
+        stages[backend] = json.loads(subprocess.run([sys.executable, "-c", COLD_STAGES, str(seed)], capture_output=True,
+                                                    text=True, check=True, cwd=ROOT, env=env).stdout)
+        end_to_end[backend] = min(_wall([exe, "check", "--format", "json", str(seed)], env) for _ in range(3))
+    help_time = min(_wall([exe, "--help"]) for _ in range(3))
+    print("## Cold check of the seed story, by embedding backend\n")
+    print(f"| stage | {' | '.join(BACKENDS)} |\n|---|{'---|' * len(BACKENDS)}")
+    print(f"| Python start | {' | '.join(f'{python_start:.2f}' for _ in BACKENDS)} |")
+    for name, value in stages[BACKENDS[0]].items():
+        if isinstance(value, float):
+            print(f"| {name} | {' | '.join(f'{stages[b][name]:.2f}' for b in BACKENDS)} |")
+    print(f"| **`claimcheck check --format json raqqa.txt`, end to end** | "
+          f"{' | '.join(f'**{end_to_end[b]:.2f}**' for b in BACKENDS)} |\n")
+    ref, fast = end_to_end[BACKENDS[0]], end_to_end[BACKENDS[1]]
+    print(f"ONNX Runtime against sentence-transformers: {fast / ref:.2f} of the time ({ref / fast:.1f}x faster); "
+          f"conflicts {stages['onnx']['conflicts']} and {stages['sentence-transformers']['conflicts']}, "
+          f"claims {stages['onnx']['claims']}. `claimcheck --help`: {help_time:.2f} s.\n")
 
 
-def _wall(argv: list[str]) -> float:
+def _wall(argv: list[str], env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, capture_output=True, cwd=ROOT)
+    subprocess.run(argv, capture_output=True, cwd=ROOT, env=env)
     return time.perf_counter() - start
 
 
@@ -118,8 +127,9 @@ class TimedEmbedder:
         return out
 
 
-def _checker(embedder_wrapper=None):
-    from checker.embed import SentenceTransformerEmbedder
+def _checker(embedder=None):
+    from checker.decide import MODEL_FILE, load_decision
+    from checker.embed import load_embedder
     from checker.extract import ClaimExtractor
     from checker.lexicon import load_lexicon
     from checker.nlp import load_parser
@@ -127,29 +137,31 @@ def _checker(embedder_wrapper=None):
     from checker.ruleset import SHIPPED_RULES, load_rules
 
     lexicon = load_lexicon(SHIPPED_RULES)
-    embedder = SentenceTransformerEmbedder()
-    if embedder_wrapper:
-        embedder = embedder_wrapper(embedder)
-    return Checker(ClaimExtractor(load_parser(), lexicon), embedder, lexicon, load_rules([SHIPPED_RULES]))
+    return Checker(ClaimExtractor(load_parser(), lexicon), embedder or load_embedder(), lexicon,
+                   load_rules([SHIPPED_RULES]), load_decision(SHIPPED_RULES / MODEL_FILE))
 
 
 def warm(count: int) -> None:
+    from checker.embed import load_embedder
     from checker.models import Document
 
     batch = stories(count)
-    checker = _checker(TimedEmbedder)
-    start = time.perf_counter()
-    claims = 0
-    for story in batch:
-        docs = [Document(path=n, text=t, analysis_text=t) for n, t in story]
-        report = checker.check(docs)
-        claims += sum(d.claims for d in report.documents)
-    total = time.perf_counter() - start
-    embed_share = checker.embedder.seconds / total
     print(f"## Warm throughput on {len(batch)} stories ({sum(len(s) for s in batch)} documents)\n")
-    print(f"{len(batch) / total:.1f} stories/s, {claims / total:.0f} claims/s; embedding takes "
-          f"{embed_share:.0%} of the time ({checker.embedder.texts} texts), everything else "
-          f"{1 - embed_share:.0%}.\n")
+    print("| backend | stories/s | claims/s | share of time embedding |\n|---|---|---|---|")
+    rates = {}
+    for backend in BACKENDS:
+        checker = _checker(TimedEmbedder(load_embedder(backend)))
+        start = time.perf_counter()
+        claims = 0
+        for story in batch:
+            docs = [Document(path=n, text=t, analysis_text=t) for n, t in story]
+            report = checker.check(docs)
+            claims += sum(d.claims for d in report.documents)
+        total = time.perf_counter() - start
+        rates[backend] = claims / total
+        print(f"| {backend} | {len(batch) / total:.1f} | {claims / total:.0f} | {checker.embedder.seconds / total:.0%} |")
+    print(f"\nClaims per second, ONNX Runtime against sentence-transformers: "
+          f"{rates['onnx'] / rates['sentence-transformers']:.2f}x.\n")
 
 
 SCALE_RUN = r"""

@@ -5,22 +5,23 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
-from checker.kinds import CONFLICT_KIND, KINDS, Finding, Pair
+from checker.decide import DecisionModel, pair_features
+from checker.kinds import CONFLICT_KIND, KINDS, Finding, Pair, _opposed_predicates
 from checker.lexicon import Lexicon
 from checker.models import Claim, Conflict, ConflictClaim, Document, SEVERITY_RANK
 from checker.ruleset import RuleSpec
 
-# Pairs below this content and subject similarity are never compared (blocking).
-CANDIDATE_FLOOR = 0.25
 # Above this many claims of one kind, each claim is compared with its nearest neighbours only.
 NEIGHBOURS = 50
 
 
 def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarray) -> Iterator[tuple[int, int]]:
-    """Yield index pairs (i < j) of claims of one kind that are close enough in meaning to compare."""
+    """Yield index pairs (i < j) of claims of one kind: all of them, or in a large story each claim's
+    nearest neighbours in meaning (blocking, so comparing stays linear in claims)."""
     by_kind: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
         # NOTE: a statement about a figure ("that figure included ...") is compared with figures.
@@ -36,7 +37,7 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
                 cut = np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
                 sims = np.where(sims >= cut, sims, -1.0)
             for r, row in enumerate(rows):
-                for c in np.nonzero(sims[r] >= CANDIDATE_FLOOR)[0]:
+                for c in np.nonzero(sims[r] > -1.0)[0]:
                     col = int(idx[c])
                     if col > row:
                         yield int(row), col
@@ -107,7 +108,9 @@ def nearby_figure_pairs(claims: list[Claim]) -> set[tuple[int, int]]:
         nxt = keys[n + 1] if n + 1 < len(keys) else None
         if nxt is not None and nxt[0] == key[0] and nxt[1] - ends[key] <= 3:
             group += by_sentence[nxt]
-        pairs |= {(a, b) if a < b else (b, a) for a in group for b in group if a != b}
+        group.sort(key=lambda i: claims[i].start)
+        # Each figure meets the NEIGHBOURS figures that follow it, so a list of thousands stays linear.
+        pairs |= {(min(a, b), max(a, b)) for k, a in enumerate(group) for b in group[k + 1:k + 1 + NEIGHBOURS]}
     return pairs
 
 
@@ -123,10 +126,24 @@ def comparison_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndar
             | same_key_pairs(claims, content, _frame_key))
 
 
-def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],
-                   lexicon: Lexicon, documents: dict[str, Document],
-                   candidates: set[tuple[int, int]] | None = None) -> list[Conflict]:
-    """Return the conflicts that `rules` find among `claims`, one per pair of claims, most severe kept.
+@dataclass(frozen=True)
+class RuleCandidate:
+    """A pair of claims (indices into the claims) that a rule finds incompatible, with its features."""
+
+    i: int
+    j: int
+    rule: RuleSpec
+    finding: Finding
+    features: dict[str, float]
+
+    @property
+    def kind(self) -> str:
+        return CONFLICT_KIND[self.rule.kind]
+
+
+def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],
+                    lexicon: Lexicon, candidates: set[tuple[int, int]] | None = None) -> list[RuleCandidate]:
+    """Every pair of claims that some rule finds incompatible, once per rule.
 
     `vectors` holds the embeddings of each claim's content, subject and counted head; `candidates`
     the pairs `candidate_pairs` gives, when the caller has them already."""
@@ -134,7 +151,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     opposites = [(set(a.split("|")), set(b.split("|"))) for a, b in lexicon.stance.opposite_predicates]
     parsed = [(rule, rule.parsed_params()) for rule in rules]
     measure_words = {m: {w.lower() for w in words} for m, words in lexicon.measures.measures.items()}
-    best: dict[tuple[str, str], Conflict] = {}
+    found: list[RuleCandidate] = []
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
         if _overlap(a, b):
@@ -151,14 +168,58 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
                 continue
             finding = (spec.compare(pair, params, opposites) if rule.kind in ("opposite", "polarity")
                        else spec.compare(pair, params))
-            if finding is None:
-                continue
-            conflict = build_conflict(rule, finding, a, b, documents)
-            key = (min(a.id, b.id), max(a.id, b.id))
-            old = best.get(key)
-            if old is None or SEVERITY_RANK[conflict.severity] > SEVERITY_RANK[old.severity]:
-                best[key] = conflict
-    return sorted(best.values(), key=_order)
+            if finding is not None:
+                opposed = _opposed_predicates(a, b, opposites)
+                found.append(RuleCandidate(i, j, rule, finding, pair_features(pair, rule.kind, finding, opposed)))
+    return found
+
+
+def decide(found: list[RuleCandidate], decision: DecisionModel | None,
+           min_confidence: float | None = None) -> list[tuple[RuleCandidate, float]]:
+    """The candidates the decision model accepts, one per pair of claims (the most likely), with
+    their probability. Without a model, every candidate is kept at the rule's own confidence."""
+    cut = min_confidence if min_confidence is not None else decision.min_confidence if decision else 0.0
+    best: dict[tuple[int, int], tuple[RuleCandidate, float]] = {}
+    for cand in found:
+        p = decision.probability(cand.rule.code, cand.features) if decision is not None else None
+        p = cand.finding.confidence if p is None else p
+        if p < cut:
+            continue
+        old = best.get((cand.i, cand.j))
+        if old is None or (p, SEVERITY_RANK[cand.rule.severity]) > (old[1], SEVERITY_RANK[old[0].rule.severity]):
+            best[(cand.i, cand.j)] = (cand, p)
+    return [best[k] for k in sorted(best)]
+
+
+def disagreements(accepted: list[tuple[RuleCandidate, float]]) -> list[list[tuple[RuleCandidate, float]]]:
+    """Accepted pairs joined into disagreements: pairs of one conflict kind that share a claim are one
+    disagreement (29 dead, 41 dead and "about 40" dead are one report, not three)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(x: tuple[str, int]) -> tuple[str, int]:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for cand, _ in accepted:
+        parent[root((cand.kind, cand.i))] = root((cand.kind, cand.j))
+    groups: dict[tuple[str, int], list[tuple[RuleCandidate, float]]] = {}
+    for item in accepted:
+        groups.setdefault(root((item[0].kind, item[0].i)), []).append(item)
+    return list(groups.values())
+
+
+def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, np.ndarray], rules: list[RuleSpec],
+                   lexicon: Lexicon, documents: dict[str, Document], candidates: set[tuple[int, int]] | None = None,
+                   decision: DecisionModel | None = None, min_confidence: float | None = None) -> list[Conflict]:
+    """Return the disagreements that `rules` and the `decision` model find among `claims`: one conflict
+    per disagreement, listing every claim in it."""
+    found = rule_candidates(claims, vectors, rules, lexicon, candidates)
+    accepted = decide(found, decision, min_confidence)
+    conflicts = [build_disagreement(group, claims, documents) for group in disagreements(accepted)]
+    return sorted(conflicts, key=_order)
 
 
 def _counts_the_measure(a: Claim, b: Claim, measure_words: dict[str, set[str]]) -> bool:
@@ -203,6 +264,39 @@ def build_conflict(rule: RuleSpec, finding: Finding, a: Claim, b: Claim, documen
         fingerprint=fingerprint(rule.code, a, b),
         claims=[_conflict_claim(a, documents), _conflict_claim(b, documents)],
     )
+
+
+def build_disagreement(group: list[tuple[RuleCandidate, float]], claims: list[Claim],
+                       documents: dict[str, Document]) -> Conflict:
+    """One conflict for a disagreement: the rule of its most likely pair names it; every claim in it
+    is listed with its source and value (the claim matrix)."""
+    lead, confidence = max(group, key=lambda item: (item[1], SEVERITY_RANK[item[0].rule.severity]))
+    a, b = claims[lead.i], claims[lead.j]
+    conflict = build_conflict(lead.rule, lead.finding, a, b, documents)
+    members = sorted({k for cand, _ in group for k in (cand.i, cand.j)}, key=lambda k: (claims[k].document, claims[k].start))
+    if len(members) == 2:
+        return conflict.model_copy(update={"confidence": round(confidence, 3)})
+    parts = [f"{source_name(claims[k], documents)} gives {_value(claims[k])}" for k in members]
+    subject = a.subject or b.subject or _quote(a.text, 40)
+    message = f"{len(members)} claims disagree on {subject}: " + "; ".join(parts)
+    reason = "; ".join(f"{claims[k].speaker or 'the author'}: {_quote(claims[k].text, 60)}" for k in members)
+    sides = sorted(f"{claims[k].speaker_key or ''}|{normalise_quote(claims[k].text)}" for k in members)
+    return conflict.model_copy(update={
+        "confidence": round(confidence, 3), "message": message, "reason": reason,
+        "fingerprint": hashlib.sha256("\x00".join([lead.rule.code, *sides]).encode()).hexdigest()[:20],
+        "claims": [_conflict_claim(claims[k], documents) for k in members],
+    })
+
+
+def _value(claim: Claim) -> str:
+    """What one claim gives: its figure, date or value, else its stance and words."""
+    if claim.quantity is not None:
+        return _quote(claim.quantity.text, 40)
+    if claim.date is not None:
+        return _quote(claim.date.text, 40)
+    if claim.attribute is not None:
+        return claim.attribute.value
+    return f"{claim.stance} {_quote(claim.text, 50)}"
 
 
 def _quote(text: str, limit: int = 90) -> str:

@@ -36,6 +36,8 @@ class Config(_Strict):
     severity: dict[str, SeverityName] = Field(default_factory=dict, description="Severity overrides by rule code.")
     cache: Path | None = None
     baseline: Path | None = None
+    decision: Path | None = Field(None, description="Decision model file (from `claimcheck fit`).")
+    min_confidence: float | None = Field(None, alias="min-confidence", ge=0, le=1)
     per_file: list[PerFile] = Field(default_factory=list, alias="per-file")
     source: str = Field("", exclude=True, description="The file these settings came from.")
 
@@ -91,5 +93,6 @@ def load_config(path: Path | None) -> Config:
         "rules": [base / p for p in config.rules],
         "cache": base / config.cache if config.cache else None,
         "baseline": base / config.baseline if config.baseline else None,
+        "decision": base / config.decision if config.decision else None,
         "source": str(path),
     })

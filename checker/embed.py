@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
+import sys
+import time
 from pathlib import Path
 from typing import Protocol
 
@@ -80,42 +83,203 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-class CachedEmbedder:
-    """Wrap an embedder with an on-disk cache keyed by model and text, so unchanged sentences are free."""
+ONNX_FILE = "all-MiniLM-L6-v2-int8.onnx"
+MAX_TOKENS = 256  # all-MiniLM-L6-v2's own max_seq_length
 
-    def __init__(self, inner: Embedder, folder: Path) -> None:
+
+def onnx_model_file() -> Path:
+    """Where `claimcheck prepare` writes the quantised model: inside this Python environment."""
+    return Path(sys.prefix) / "share" / "claimcheck" / ONNX_FILE
+
+
+def export_onnx_model(out: Path, path: Path | None = None) -> Path:
+    """Export all-MiniLM-L6-v2 to ONNX and quantise its weights to int8, per channel (needs torch,
+    once, at set-up). Per-channel scales keep cosine similarity to the torch model at 0.98 or more."""
+    import logging
+    import tempfile
+    import warnings
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
+    bert = AutoModel.from_pretrained(str(path or model_path()), local_files_only=True).eval()
+
+    class LastHiddenState(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
+            return self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                             token_type_ids=token_type_ids).last_hidden_state
+
+    ids = torch.ones(2, 8, dtype=torch.long)
+    axes = {0: "batch", 1: "tokens"}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the exporter's notes on tracing are for model authors
+        logging.getLogger().setLevel(logging.ERROR)
+        fp32 = Path(tmp) / "fp32.onnx"
+        torch.onnx.export(LastHiddenState(), (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32),
+                          input_names=["input_ids", "attention_mask", "token_type_ids"],
+                          output_names=["last_hidden_state"], opset_version=17, dynamo=False,
+                          dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
+                                        "last_hidden_state": axes})
+        partial = out.with_suffix(".partial")
+        quantize_dynamic(str(fp32), str(partial), weight_type=QuantType.QInt8, per_channel=True)
+        partial.replace(out)  # a reader never sees half a model
+    return out
+
+
+class OnnxEmbedder:
+    """all-MiniLM-L6-v2, int8, through ONNX Runtime and the tokenizers library: no torch at run time.
+    Mean pooling over the tokens and unit length, as sentence-transformers does."""
+
+    name = MODEL_NAME  # one model: cache entries are shared with the reference backend
+
+    def __init__(self, onnx_file: Path, path: Path | None = None, batch_size: int = 64) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self._tokenizer = Tokenizer.from_file(str((path or model_path()) / "tokenizer.json"))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding()
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+        self.batch_size = batch_size
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        # Batches of like length pad least.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for n in range(0, len(order), self.batch_size):
+            rows = order[n:n + self.batch_size]
+            encoded = self._tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            (hidden,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                                 "token_type_ids": np.zeros_like(ids)})
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return out
+
+
+def load_embedder(backend: str | None = None) -> Embedder:
+    """The ONNX Runtime backend when its model has been prepared, else sentence-transformers (the
+    reference). `backend` ("onnx", "sentence-transformers") or CLAIMCHECK_BACKEND forces one."""
+    choice = backend or os.environ.get("CLAIMCHECK_BACKEND", "")
+    if choice not in ("", "onnx", "sentence-transformers"):
+        raise CheckerError(errors.E401_MODEL, f"unknown embedding backend {choice!r}",
+                           "use onnx or sentence-transformers")
+    onnx_file = onnx_model_file()
+    if choice != "sentence-transformers" and onnx_file.is_file():
+        try:
+            return OnnxEmbedder(onnx_file)
+        except ImportError:
+            if choice == "onnx":
+                raise CheckerError(errors.E401_MODEL, "onnxruntime or tokenizers is not installed",
+                                   "pip install onnxruntime tokenizers") from None
+    elif choice == "onnx":
+        raise CheckerError(errors.E401_MODEL, f"the ONNX model is not prepared ({onnx_file})",
+                           "run: claimcheck prepare") from None
+    return SentenceTransformerEmbedder()
+
+
+class MemoryCachedEmbedder:
+    """Keep vectors in memory by text, for a warm process: a re-check embeds only new sentences."""
+
+    def __init__(self, inner: Embedder, max_entries: int = 200_000) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.max_entries = max_entries
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if missing:
+            if len(self._vectors) + len(missing) > self.max_entries:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, self.inner.embed(missing)))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts]).astype(np.float32)
+
+
+class CachedEmbedder:
+    """Wrap an embedder with an on-disk cache keyed by model and text, so unchanged sentences are free.
+
+    The cache is one SQLite file in write-ahead-log mode: concurrent runs (two CI jobs on one
+    cache) read while another writes, and each write is one transaction, so a killed run never
+    leaves it half-written. It keeps at most `max_entries` vectors, dropping the least recently used."""
+
+    FILE = "embeddings.sqlite3"
+
+    def __init__(self, inner: Embedder, folder: Path, max_entries: int = 500_000) -> None:
         self.inner = inner
         self.name = inner.name
         self.folder = folder
+        self.max_entries = max_entries
 
     def _key(self, text: str) -> str:
         return hashlib.sha256(f"{self.name}\x00{text}".encode()).hexdigest()
 
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.folder / self.FILE, timeout=60, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL, "
+                       "used INTEGER NOT NULL)")
+        except (OSError, sqlite3.Error) as exc:
+            raise CheckerError(errors.E105_UNREADABLE, f"{self.folder}: the embedding cache cannot be opened ({exc})",
+                               "give --cache a writable folder, or delete the damaged cache file") from exc
+        return db
+
     def embed(self, texts: list[str]) -> np.ndarray:
-        keys = [self._key(t) for t in texts]
-        store = self._load()
-        missing = [i for i, k in enumerate(keys) if k not in store]
-        if missing:
-            fresh = self.inner.embed([texts[i] for i in missing])
-            for i, vec in zip(missing, fresh):
-                store[keys[i]] = vec
-            self._save(store)
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([store[k] for k in keys]).astype(np.float32)
-
-    def _file(self) -> Path:
-        return self.folder / f"{self.name}.npz"
-
-    def _load(self) -> dict[str, np.ndarray]:
+        keys = [self._key(t) for t in texts]
+        db = self._connect()
         try:
-            with np.load(self._file()) as data:
-                return {k: data[k] for k in data.files}
-        except (OSError, ValueError, KeyError):
-            return {}
+            found = self._read(db, sorted(set(keys)))
+            missing: dict[str, str] = {}
+            for key, text in zip(keys, texts):
+                if key not in found:
+                    missing.setdefault(key, text)
+            if missing:
+                fresh = self.inner.embed(list(missing.values()))
+                for key, vec in zip(missing, fresh):
+                    found[key] = np.asarray(vec, dtype=np.float32)
+                self._write(db, [(key, found[key]) for key in missing])
+        except sqlite3.Error as exc:
+            raise CheckerError(errors.E105_UNREADABLE, f"{self.folder / self.FILE}: the embedding cache failed ({exc})",
+                               "delete the cache file; it is rebuilt on the next run") from exc
+        finally:
+            db.close()
+        return np.stack([found[k] for k in keys]).astype(np.float32)
 
-    def _save(self, store: dict[str, np.ndarray]) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f".{self.name}.tmp.npz"
-        np.savez(tmp, **store)
-        tmp.replace(self._file())
+    def _read(self, db: sqlite3.Connection, keys: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for n in range(0, len(keys), 500):  # SQLite caps the parameters of one statement
+            chunk = keys[n:n + 500]
+            rows = db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            out.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+        return out
+
+    def _write(self, db: sqlite3.Connection, items: list[tuple[str, np.ndarray]]) -> None:
+        now = time.time_ns()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO vectors (key, vector, used) VALUES (?, ?, ?)",
+                           [(k, v.tobytes(), now) for k, v in items])
+            (count,) = db.execute("SELECT COUNT(*) FROM vectors").fetchone()
+            if count > self.max_entries:
+                db.execute("DELETE FROM vectors WHERE key IN (SELECT key FROM vectors ORDER BY used LIMIT ?)",
+                           (count - self.max_entries,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise

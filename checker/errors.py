@@ -36,3 +36,8 @@ E301_CONFIG = "E301"
 # Model
 E401_MODEL = "E401"
 E402_NLP = "E402"
+E403_DECISION = "E403"
+# Labelled cases (claimcheck fit)
+E501_CASES = "E501"
+# Requests to `claimcheck serve`
+E601_REQUEST = "E601"

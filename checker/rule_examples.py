@@ -14,7 +14,7 @@ def example_documents(texts: list[str]) -> list[Document]:
 
 def rule_flags(checker: Checker, rule: RuleSpec, texts: list[str]) -> bool:
     """True when `rule` alone reports a conflict on the example `texts`."""
-    solo = Checker(checker.extractor, checker.embedder, checker.lexicon, [rule])
+    solo = Checker(checker.extractor, checker.embedder, checker.lexicon, [rule], checker.decision, checker.min_confidence)
     report = solo.check(example_documents(texts))
     return any(c.code == rule.code for c in report.conflicts)
 
@@ -30,3 +30,13 @@ def run_examples(checker: Checker) -> list[str]:
             if rule_flags(checker, rule, texts):
                 failures.append(f"{rule.code} {rule.path}: pass example flagged: {texts[0][:70]!r}")
     return failures
+
+
+def known_false_alarms(checker: Checker) -> list[str]:
+    """One line per documented false alarm, saying whether it is still one."""
+    lines: list[str] = []
+    for rule in checker.rules:
+        for texts in rule.examples.known_false_alarms:
+            state = "still flagged" if rule_flags(checker, rule, texts) else "no longer flagged: move it to pass"
+            lines.append(f"{rule.code} known false alarm, {state}: {texts[0][:70]!r}")
+    return lines

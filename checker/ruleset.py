@@ -34,6 +34,9 @@ class RuleExamples(BaseModel):
     # Each example is a list of documents (texts); a one-item list is one story.
     fail: list[list[str]] = Field(min_length=1)
     pass_: list[list[str]] = Field(alias="pass", min_length=1)
+    # Examples that should pass but that the fitted decision still flags: shown by `rules test`
+    # as known false alarms, so the documentation never claims more than the checker does.
+    known_false_alarms: list[list[str]] = Field(default_factory=list, alias="known-false-alarms")
 
 
 class RuleSpec(BaseModel):

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from checker.decide import MODEL_FILE, load_decision
 from checker.embed import SentenceTransformerEmbedder
 from checker.extract import ClaimExtractor
 from checker.ingest import mask_markdown
@@ -58,7 +59,7 @@ def embedder() -> SentenceTransformerEmbedder:
 
 @pytest.fixture(scope="session")
 def checker(extractor: ClaimExtractor, embedder: SentenceTransformerEmbedder, lexicon: Lexicon) -> Checker:
-    return Checker(extractor, embedder, lexicon, load_rules([SHIPPED_RULES]))
+    return Checker(extractor, embedder, lexicon, load_rules([SHIPPED_RULES]), load_decision(SHIPPED_RULES / MODEL_FILE))
 
 
 @pytest.fixture()

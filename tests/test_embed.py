@@ -55,3 +55,96 @@ def test_embed_cache_embeds_each_text_once(tmp_path, fake_embedder):
     second = CachedEmbedder(Counting(), tmp_path).embed(["c d", "a b", "e f"])
     assert calls == [["a b", "c d"], ["e f"]]
     assert np.allclose(first[0], second[1])
+
+
+class _WordHash:
+    """A deterministic stand-in embedder that child processes can build (module level)."""
+
+    name = "word-hash"
+
+    def embed(self, texts):
+        from tests.conftest import HashingEmbedder
+
+        return HashingEmbedder().embed(texts)
+
+
+def _embed_in_child(folder: str, texts: list[str], out: str) -> None:
+    from pathlib import Path
+
+    vectors = CachedEmbedder(_WordHash(), Path(folder), max_entries=10_000).embed(texts)
+    np.save(out, vectors)
+
+
+def test_embed_cache_survives_concurrent_writers(tmp_path):
+    import multiprocessing
+    import sqlite3
+
+    texts = [f"claim number {n} about the flood" for n in range(400)]
+    halves = [texts[:300], texts[100:]]
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_embed_in_child, args=(str(tmp_path), part, str(tmp_path / f"out{n}.npy")))
+             for n, part in enumerate(halves * 2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert all(p.exitcode == 0 for p in procs)
+    expected = _WordHash().embed(texts)
+    for n, part in enumerate(halves * 2):
+        got = np.load(tmp_path / f"out{n}.npy")
+        assert np.allclose(got, expected[:300] if n % 2 == 0 else expected[100:])
+    db = sqlite3.connect(tmp_path / CachedEmbedder.FILE)
+    assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert db.execute("SELECT COUNT(*) FROM vectors").fetchone() == (400,)
+
+
+def test_embed_cache_is_bounded(tmp_path, fake_embedder):
+    cached = CachedEmbedder(fake_embedder, tmp_path, max_entries=5)
+    cached.embed([f"text {n}" for n in range(4)])
+    cached.embed([f"text {n}" for n in range(4, 8)])
+    import sqlite3
+
+    assert sqlite3.connect(tmp_path / CachedEmbedder.FILE).execute("SELECT COUNT(*) FROM vectors").fetchone() == (5,)
+    assert np.allclose(cached.embed(["text 7"]), fake_embedder.embed(["text 7"]))
+
+
+@pytest.fixture(scope="module")
+def onnx_embedder(tmp_path_factory):
+    from checker.embed import OnnxEmbedder, export_onnx_model, onnx_model_file
+
+    prepared = onnx_model_file()
+    if not prepared.is_file():  # set-up runs `claimcheck prepare`; without it, export a private copy
+        prepared = export_onnx_model(tmp_path_factory.mktemp("onnx") / "model.onnx")
+    return OnnxEmbedder(prepared)
+
+
+def _story_sentences() -> list[str]:
+    from tests.conftest import ROOT
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "data").rglob("*.[tm][xd]*"))]
+    return [s.strip() for t in texts for s in t.replace("\n", " ").split(". ") if len(s.strip()) > 15]
+
+
+def test_embed_onnx_backend_holds_similarities_to_the_reference(embedder, onnx_embedder):
+    sentences = _story_sentences()
+    assert len(sentences) > 80
+    ref, fast = embedder.embed(sentences), onnx_embedder.embed(sentences)
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-4)
+    assert float((ref * fast).sum(axis=1).min()) >= 0.97  # each vector, against the torch model's
+    diff = np.abs(ref @ ref.T - fast @ fast.T)
+    # Stated tolerance: pair similarities within 0.06, 0.015 on average.
+    assert diff.max() <= 0.06 and diff.mean() <= 0.015
+
+
+def test_embed_backends_give_the_same_conflicts_on_the_seed(checker, onnx_embedder, seed_text, make_doc):
+    import dataclasses
+
+    doc = [make_doc(seed_text, "raqqa.txt")]
+    spans = lambda report: [{(c.start, c.end) for c in x.claims} for x in report.conflicts]  # noqa: E731
+    reference = spans(checker.check(doc))
+    fast = spans(dataclasses.replace(checker, embedder=onnx_embedder).check(doc))
+    # Stated tolerance: every report has a counterpart sharing two claims (as a scorer matches
+    # them); a disagreement may gain or lose a member.
+    assert len(reference) == len(fast)
+    assert all(any(len(r & f) >= 2 for f in fast) for r in reference)
+    assert all(any(len(r & f) >= 2 for r in reference) for f in fast)

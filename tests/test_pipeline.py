@@ -75,8 +75,9 @@ def test_pipeline_raqqa_example_across_documents(checker):
         report = checker.check([read_document(p, lambda m: None) for p in paths])
     finally:
         os.chdir(cwd)
-    kinds = {c.code for c in report.conflicts}
-    assert {"SCO501", "POL202"} <= kinds
+    assert "SCO501" in {c.code for c in report.conflicts}
+    denied = [c for c in report.conflicts if any(cl.stance == "denied" for cl in c.claims)]
+    assert denied and any("some foreign fighters had left in the convoy" in cl.text for cl in denied[0].claims)
     assert any({cl.document for cl in c.claims} == {"examples/raqqa/civil_council.txt", "examples/raqqa/sdf_statement.txt"}
                for c in report.conflicts)
 

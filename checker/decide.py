@@ -1,0 +1,199 @@
+"""Decide whether a pair the rules call incompatible is a conflict: a logistic model over features
+of the pair, fit on labelled cases (`claimcheck fit`), shipped as `rules/decision.json`.
+
+The rules say whether two claims *could not both hold if they were about one thing* (intervals
+disjoint, stances opposite, dates apart, values differ). Whether they are about one thing is
+what no fixed similarity floor decides well; the model weighs every clue of it at once and gives
+a calibrated probability, which `--min-confidence` cuts."""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets,
+                           _different_subjects, different_sources, event_figures_differ, _interval)
+from checker.models import Claim
+
+# The features, in the order the model's weights follow. Each says one thing about the pair.
+FEATURES = (
+    "content_similarity",      # cosine of what the two claims say, figures and dates taken out
+    "subject_similarity",      # cosine of their subjects
+    "value_similarity",        # cosine of the counted nouns (figures) or the values (attributes)
+    "word_overlap",            # share of content words the two claims have in common
+    "same_measure",            # both figures count one measure (deaths, seats, fee)
+    "other_measure",           # both figures have a measure, and they differ
+    "counts_measure",          # one figure names its measure itself ("the 52,000-seat venue")
+    "both_counted",            # both figures name what they count
+    "same_document",
+    "same_sentence",
+    "sentence_distance",       # log of the characters between the two sentences, same document
+    "unattributed",            # one claim is the writer's own
+    "same_time",               # both give a time, and it is one
+    "one_time",                # only one gives a time
+    "same_modality",
+    "vague",                   # one figure is vague ("dozens")
+    "gap",                     # log of how many times apart the nearest ends of two intervals are
+    "rule_confidence",         # the rule's own score
+    "denial",                  # the text reports a claim and its denial
+    "opposite_predicates",     # one did X, the other its opposite
+    "tension",                 # figures that barely overlap
+    "scope",                   # one figure covering different sets
+    "same_source",             # one speaker in one document, or the writer twice
+    "times_apart",             # the texts put the two claims at different times
+    "plan_against_fact",       # one is planned or expected, the other is not
+    "revised_or_opinion",      # one is marked superseded, or an opinion
+    "part_against_whole",      # one figure is part of another ("including six children")
+    "updated",                 # one is marked as an update ("later rose to 24")
+    "different_sets",          # "Syrian militants" against "foreign militants"
+    "predicates_opposed",      # remain against leave, from the stance lexicon
+    "same_predicate",          # one main verb
+    "event_figures_differ",    # two dated events that give different readings
+    "zero",                    # one figure is a zero ("no one was hurt")
+)
+
+MODEL_FILE = "decision.json"
+
+
+class RuleModel(BaseModel):
+    """Standardised logistic regression for the pairs one rule flags."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    weights: list[float]
+    bias: float
+    positives: int = Field(0, description="Labelled conflicts it was fit on.")
+    negatives: int = Field(0, description="Labelled non-conflicts it was fit on.")
+
+
+class DecisionModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: int = 1
+    # Conflicts below this probability are not reported (`--min-confidence` overrides it).
+    min_confidence: float = Field(0.5, ge=0, le=1)
+    # By rule code. A rule with too few labelled pairs to fit has none and keeps its own confidence.
+    rules: dict[str, RuleModel]
+    fitted_on: list[str] = Field(default_factory=list, description="The case folders it was fit on.")
+    cross_validation: dict = Field(default_factory=dict, description="Held-out-fold scores when it was fit.")
+
+    def probability(self, code: str, features: dict[str, float]) -> float | None:
+        """The probability that a pair the rule `code` flags is a conflict; None if no model for it."""
+        model = self.rules.get(code)
+        if model is None:
+            return None
+        x = np.array([features.get(name, 0.0) for name in model.features])
+        z = (x - np.array(model.mean)) / np.array(model.scale)
+        score = float(z @ np.array(model.weights) + model.bias)
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, score))))
+
+
+class DecisionModelError(ValueError):
+    pass
+
+
+def load_decision(path: Path) -> DecisionModel:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DecisionModelError(f"{path}: cannot be read ({exc.strerror})") from exc
+    except ValueError as exc:
+        raise DecisionModelError(f"{path}: not JSON ({exc})") from exc
+    try:
+        model = DecisionModel.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise DecisionModelError(f"{path}: {where}: {first['msg']}") from exc
+    for code, rule_model in model.rules.items():
+        sizes = {len(rule_model.features), len(rule_model.mean), len(rule_model.scale), len(rule_model.weights)}
+        if len(sizes) != 1:
+            raise DecisionModelError(f"{path}: rules.{code}: features, mean, scale and weights differ in length")
+        unknown = set(rule_model.features) - set(FEATURES)
+        if unknown:
+            raise DecisionModelError(f"{path}: rules.{code}: unknown features {sorted(unknown)}")
+    return model
+
+
+_WORD = re.compile(r"[a-z]{3,}")
+_STOP = frozenset("the and that said was were has have had for from with this its their his her they are not "
+                  "but who which been will would about more than some into over after before".split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def _gap(a: Claim, b: Claim) -> float:
+    """log of how many times apart the nearest ends of two figures' intervals are (0 if they meet)."""
+    if a.quantity is None or b.quantity is None:
+        return 0.0
+    (lo_a, hi_a), (lo_b, hi_b) = _interval(a.quantity), _interval(b.quantity)
+    if hi_a < lo_b:
+        small, large = hi_a, lo_b
+    elif hi_b < lo_a:
+        small, large = hi_b, lo_a
+    else:
+        return 0.0
+    if large == float("inf") or small <= 0:
+        return 3.0  # a zero against a count: as far apart as figures get
+    return min(3.0, math.log10(large / small) if large > small else 0.0)
+
+
+def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_opposed: bool = False) -> dict[str, float]:
+    """The features of a pair that the rule of `rule_kind` found incompatible."""
+    a, b = pair.a, pair.b
+    qa, qb = a.quantity, b.quantity
+    wa, wb = _words(a.content or a.text), _words(b.content or b.text)
+    same_doc = a.document == b.document
+    distance = 0.0
+    if same_doc:
+        first, second = (a, b) if a.sentence_start <= b.sentence_start else (b, a)
+        distance = math.log1p(max(0, second.sentence_start - first.sentence_end))
+    ta, tb = a.time_frame or "", b.time_frame or ""
+    return {
+        "content_similarity": pair.content_similarity,
+        "subject_similarity": pair.subject_similarity,
+        "value_similarity": pair.value_similarity,
+        "word_overlap": len(wa & wb) / len(wa | wb) if wa | wb else 0.0,
+        "same_measure": float(a.measure is not None and a.measure == b.measure),
+        "other_measure": float(a.measure is not None and b.measure is not None and a.measure != b.measure),
+        "counts_measure": float(pair.counts_measure),
+        "both_counted": float(bool(qa and qb and qa.counted and qb.counted)),
+        "same_document": float(same_doc),
+        "same_sentence": float(same_doc and a.sentence_start == b.sentence_start),
+        "sentence_distance": distance if same_doc else 10.0,
+        "unattributed": float(a.speaker_key is None or b.speaker_key is None),
+        "same_time": float(bool(ta and tb and (ta == tb or set(ta.split(" / ")) & set(tb.split(" / "))))),
+        "one_time": float(bool(ta) != bool(tb)),
+        "same_modality": float(a.modality == b.modality),
+        "vague": float(any(q is not None and q.qualifier == "vague" for q in (qa, qb))),
+        "gap": _gap(a, b),
+        "rule_confidence": finding.confidence,
+        "denial": float(rule_kind == "denial"),
+        "opposite_predicates": float(rule_kind == "opposite"),
+        "tension": float(rule_kind == "numeric" and finding.detail == "the figures barely overlap"),
+        "scope": float(rule_kind == "scope"),
+        "same_source": float(not different_sources(a, b)),
+        "times_apart": float(not _comparable_times(a, b, EARLIER_WORDS)),
+        "plan_against_fact": float((a.modality == "planned") != (b.modality == "planned")),
+        "revised_or_opinion": float(bool({a.modality, b.modality} & {"revised", "opinion"})),
+        "part_against_whole": float((a.modality == "part") != (b.modality == "part")),
+        "updated": float(a.updated or b.updated),
+        "different_sets": float(bool(qa and qb and _different_sets(qa, qb)) or _different_subjects(a.subject, b.subject)),
+        "predicates_opposed": float(predicates_opposed),
+        "same_predicate": float(bool(a.predicate) and a.predicate == b.predicate),
+        "event_figures_differ": float(event_figures_differ(a, b)),
+        "zero": float(any(q is not None and q.high == 0 for q in (qa, qb))),
+    }
+

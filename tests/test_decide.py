@@ -1,0 +1,149 @@
+"""The decision model: loading, its probabilities, fitting by case, and one report per disagreement."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.decide import FEATURES, MODEL_FILE, DecisionModel, DecisionModelError, RuleModel, load_decision
+from checker.fit import CaseError, collect, cross_validate, find_cases, fit_model, folds_by_case, load_case
+from checker.ruleset import SHIPPED_RULES
+from tests.conftest import ROOT
+
+CASES = ROOT / "tests" / "data" / "cases"
+
+
+def _one_feature_model(weight: float) -> DecisionModel:
+    n = len(FEATURES)
+    weights = [0.0] * n
+    weights[FEATURES.index("content_similarity")] = weight
+    return DecisionModel(rules={"NUM101": RuleModel(features=list(FEATURES), mean=[0.0] * n, scale=[1.0] * n,
+                                                     weights=weights, bias=0.0)})
+
+
+def test_decision_shipped_model_loads_with_every_feature_known():
+    model = load_decision(SHIPPED_RULES / MODEL_FILE)
+    assert {"NUM101", "POL201", "DAT301", "ATT401"} <= set(model.rules)
+    assert 0 < model.min_confidence < 1
+    assert model.cross_validation["scores"]["all"]["gold"] > 0  # it records how it was measured
+
+
+def test_decision_probability_follows_the_weights():
+    rising = _one_feature_model(2.0)
+    low = rising.probability("NUM101", {"content_similarity": 0.1})
+    high = rising.probability("NUM101", {"content_similarity": 0.9})
+    assert 0 < low < high < 1
+    assert rising.probability("DAT301", {"content_similarity": 0.9}) is None  # no model for the rule
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("{not json", "not JSON"),
+        ('{"rules": {"NUM101": {"features": ["gap"], "mean": [0], "scale": [1, 2], "weights": [1], "bias": 0}}}',
+         "differ in length"),
+        ('{"rules": {"NUM101": {"features": ["colour"], "mean": [0], "scale": [1], "weights": [1], "bias": 0}}}',
+         "unknown features"),
+        ('{"rules": {}, "min_confidence": 3}', "min_confidence"),
+    ],
+)
+def test_decision_malformed_file_is_named_in_the_error(tmp_path, text, fragment):
+    path = tmp_path / "decision.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DecisionModelError, match=fragment) as info:
+        load_decision(path)
+    assert str(path) in str(info.value)
+
+
+def test_cli_check_with_a_malformed_decision_exits_2(tmp_path):
+    bad = tmp_path / "decision.json"
+    bad.write_text("[]", encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("Police said 12 people died.", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "checker", "check", "--decision", str(bad), str(doc)],
+                         capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "E403" in run.stderr and "Traceback" not in run.stderr and run.stdout == ""
+
+
+def test_fit_cases_are_read_and_labelled(checker):
+    cases = [load_case(folder) for folder in find_cases([CASES])]
+    assert [c.name for c in cases] == ["bridge_vote", "fire_toll"]
+    data = {c.name: collect(checker, c) for c in cases}
+    fire = data["fire_toll"]
+    positives = [(fire.claims[c.i].text, fire.claims[c.j].text) for c, y in zip(fire.found, fire.labels) if y]
+    assert any("12" in a + b and "30" in a + b for a, b in positives)
+    assert all(set(c.features) == set(FEATURES) for d in data.values() for c in d.found)
+
+
+def test_fit_case_with_a_missing_quote_is_an_error(tmp_path):
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "a.txt").write_text("Police said 12 people died.", encoding="utf-8")
+    (case / "gold.json").write_text(json.dumps({"description": "x", "conflicts": [
+        {"kind": "numeric", "a": {"doc": "a.txt", "quote": "12 people"}, "b": {"doc": "a.txt", "quote": "40 people"}}],
+        "consistent": []}), encoding="utf-8")
+    with pytest.raises(CaseError, match="'40 people' not found"):
+        load_case(case)
+
+
+def test_fit_folds_split_cases_without_overlap():
+    names = [f"case{n}" for n in range(11)]
+    parts = folds_by_case(names, 4)
+    assert sorted(n for p in parts for n in p) == sorted(names)
+    assert all(not (a & b) for i, a in enumerate(parts) for b in parts[i + 1:])
+
+
+def test_fit_model_round_trips_through_its_file(checker, tmp_path, monkeypatch):
+    data = [collect(checker, load_case(folder)) for folder in find_cases([CASES])]
+    # Two copies of each case under other names, so every fold has both labels to learn from.
+    data += [dataclasses.replace(d, case=dataclasses.replace(d.case, name=d.case.name + "-copy")) for d in data]
+    monkeypatch.setattr("checker.fit.MIN_POSITIVES", 1)  # the test cases hold only a few conflicts
+    model = fit_model(data, regularisation=1.0, min_confidence=0.4)
+    assert "NUM101" in model.rules
+    path = tmp_path / "decision.json"
+    path.write_text(model.model_dump_json(), encoding="utf-8")
+    again = load_decision(path)
+    cand = next(c for d in data for c in d.found if c.kind == "numeric")
+    assert again.probability("NUM101", cand.features) == pytest.approx(model.probability("NUM101", cand.features))
+    tallies = cross_validate(data, folds=2, regularisation=1.0, thresholds=(0.4,))
+    assert tallies[0.4].scores()["numeric"]["gold"] == 4
+
+
+def test_disagreement_among_three_sources_is_one_report(checker, make_doc):
+    docs = [make_doc("The ministry said 12 people died in the warehouse fire on Tuesday.", "ministry.txt"),
+            make_doc("Hospital officials said 30 people died in the warehouse fire on Tuesday.", "hospital.txt"),
+            make_doc("The fire brigade said 55 people died in the warehouse fire on Tuesday.", "brigade.txt")]
+    report = checker.check(docs)
+    numeric = [c for c in report.conflicts if c.kind == "numeric"]
+    assert len(numeric) == 1, [c.message for c in numeric]
+    assert {c.document for c in numeric[0].claims} == {"ministry.txt", "hospital.txt", "brigade.txt"}
+    assert all(s in numeric[0].message for s in ("12", "30", "55"))
+
+
+def test_min_confidence_trades_reports(checker, seed_text, make_doc):
+    doc = [make_doc(seed_text, "raqqa.txt")]
+    everything = dataclasses.replace(checker, min_confidence=0.0).check(doc).conflicts
+    default = checker.check(doc).conflicts
+    none = dataclasses.replace(checker, min_confidence=1.0).check(doc).conflicts
+    assert len(none) == 0 < len(default)
+    claims = lambda conflicts: {(c.document, c.start) for x in conflicts for c in x.claims}  # noqa: E731
+    assert claims(default) <= claims(everything)
+
+
+def test_cli_fit_prints_held_out_scores_and_writes_a_model(tmp_path):
+    out = tmp_path / "desk.json"
+    run = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES), "--folds", "2", "--output", str(out),
+                          "--format", "json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    scores = json.loads(run.stdout)["scores"]
+    assert scores["all"]["gold"] == 2
+    load_decision(out)
+    again = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES), "--output", str(out)],
+                           capture_output=True, text=True)
+    assert again.returncode == 2 and "exists" in again.stderr  # nothing the user has is overwritten
