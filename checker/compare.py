@@ -276,7 +276,7 @@ def build_disagreement(group: list[tuple[RuleCandidate, float]], claims: list[Cl
     members = sorted({k for cand, _ in group for k in (cand.i, cand.j)}, key=lambda k: (claims[k].document, claims[k].start))
     if len(members) == 2:
         return conflict.model_copy(update={"confidence": round(confidence, 3)})
-    parts = [f"{source_name(claims[k], documents)} gives {_value(claims[k])}" for k in members]
+    parts = [f"{source_name(claims[k], documents)}: {_value(claims[k])}" for k in members]
     subject = a.subject or b.subject or _quote(a.text, 40)
     message = f"{len(members)} claims disagree on {subject}: " + "; ".join(parts)
     reason = "; ".join(f"{claims[k].speaker or 'the author'}: {_quote(claims[k].text, 60)}" for k in members)
@@ -296,7 +296,7 @@ def _value(claim: Claim) -> str:
         return _quote(claim.date.text, 40)
     if claim.attribute is not None:
         return claim.attribute.value
-    return f"{claim.stance} {_quote(claim.text, 50)}"
+    return f"“{_quote(claim.text, 50)}” ({claim.stance})"
 
 
 def _quote(text: str, limit: int = 90) -> str:
