@@ -164,6 +164,27 @@ def warm(count: int) -> None:
           f"{rates['onnx'] / rates['sentence-transformers']:.2f}x.\n")
 
 
+def warm_recheck(seed: Path) -> None:
+    """`claimcheck serve`'s path: a draft checked once, then unchanged, then with one sentence edited."""
+    from checker.models import Document
+    from checker.serve import warm as warm_desk
+
+    desk = warm_desk(_checker())
+    text = seed.read_text(encoding="utf-8")
+    edited = text.replace("more than 130 people", "more than 140 people", 1)
+    assert edited != text
+    timings = {}
+    for label, body in (("first check", text), ("re-check, unchanged", text), ("re-check, one sentence edited", edited)):
+        start = time.perf_counter()
+        desk.check([Document(path="raqqa.txt", text=body, analysis_text=body)])
+        timings[label] = time.perf_counter() - start
+    print("## Warm re-checks of the seed story (`claimcheck serve`)\n")
+    print("| request | seconds |\n|---|---|")
+    for label, seconds in timings.items():
+        print(f"| {label} | {seconds:.2f} |")
+    print()
+
+
 SCALE_RUN = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[2])
@@ -203,6 +224,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1,10,100,1000")
     args = ap.parse_args()
     cold(SEED)
+    warm_recheck(SEED)
     warm(args.stories)
     scaling([int(s) for s in args.sizes.split(",")])
 

@@ -51,6 +51,11 @@ def _warn(message: str) -> None:
     typer.echo(f"warning: {message}", err=True)
 
 
+def _note(message: str) -> None:
+    """Progress and outcomes that are not warnings; standard error, like all logs."""
+    typer.echo(message, err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"claimcheck {__version__}")
@@ -352,7 +357,7 @@ def serve_command(rules: RulesOpt = None, decision: DecisionOpt = None, min_conf
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
         raise typer.Exit(2) from None
-    _warn("ready: one JSON request per line")
+    _note("ready: one JSON request per line")
     serve(checker, sys.stdin, sys.stdout)
 
 
@@ -369,7 +374,7 @@ def prepare_command(force: Annotated[bool, typer.Option(help="Export again even 
 
     target = onnx_model_file()
     if target.is_file() and not force:
-        _warn(f"already prepared: {target}")
+        _note(f"already prepared: {target}")
         return
     try:
         export_onnx_model(target)
@@ -377,7 +382,7 @@ def prepare_command(force: Annotated[bool, typer.Option(help="Export again even 
         typer.echo(f"error E401: cannot export the model ({exc})\n  hint: pip install torch==2.13.0 onnx onnxruntime",
                    err=True)
         raise typer.Exit(2) from None
-    _warn(f"prepared {target}")
+    _note(f"prepared {target}")
 
 
 @app.command("fit")
@@ -427,7 +432,7 @@ def fit_command(
     for kind, s in scores.items():
         typer.echo(f"{kind:10} {s['precision']:9.3f} {s['recall']:7.3f} {s['reported']:9} {s['gold']:9}")
     if output is not None:
-        _warn(f"wrote {output}; use it with `claimcheck check --decision {output}` or `decision = ...` in the config")
+        _note(f"wrote {output}; use it with `claimcheck check --decision {output}` or `decision = ...` in the config")
 
 
 def main() -> None:

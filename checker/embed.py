@@ -101,8 +101,10 @@ def export_onnx_model(out: Path, path: Path | None = None) -> Path:
 
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    import transformers
     from transformers import AutoModel
 
+    transformers.logging.disable_progress_bar()
     bert = AutoModel.from_pretrained(str(path or model_path()), local_files_only=True).eval()
 
     class LastHiddenState(torch.nn.Module):
