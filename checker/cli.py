@@ -367,6 +367,25 @@ def load_rules_for(settings: "Config", extra: list[Path] | None) -> "list[RuleSp
     return resolve_rules(settings, CheckRequest(docs=[], rules=extra or []))
 
 
+@app.command("lsp")
+def lsp_command(rules: RulesOpt = None, decision: DecisionOpt = None, min_confidence: MinConfidenceOpt = None,
+                config: ConfigOpt = None) -> None:
+    """Run as a language server on standard input and output: editors show conflicts as diagnostics."""
+    try:
+        from checker.lsp import build_server
+    except ImportError:
+        typer.echo("error E401: the language server needs pygls\n  hint: pip install pygls", err=True)
+        raise typer.Exit(2) from None
+    try:
+        settings = _load_config(config)
+        checker = _build_checker(load_rules_for(settings, rules), settings.cache, decision or settings.decision,
+                                 min_confidence if min_confidence is not None else settings.min_confidence)
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
+    build_server(checker).start_io()
+
+
 @app.command("prepare")
 def prepare_command(force: Annotated[bool, typer.Option(help="Export again even if prepared.")] = False) -> None:
     """Export the embedding model to ONNX (int8) once, so checks start without torch."""
