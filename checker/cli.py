@@ -350,21 +350,9 @@ def serve_command(rules: RulesOpt = None, decision: DecisionOpt = None, min_conf
     JSON answer per line on standard output (see docs/serve.md)."""
     from checker.serve import serve
 
-    try:
-        settings = _load_config(config)
-        checker = _build_checker(load_rules_for(settings, rules), settings.cache, decision or settings.decision,
-                                 min_confidence if min_confidence is not None else settings.min_confidence)
-    except CheckerError as exc:
-        typer.echo(exc.render(), err=True)
-        raise typer.Exit(2) from None
+    checker = _long_running_checker(rules, decision, min_confidence, config)
     _note("ready: one JSON request per line")
     serve(checker, sys.stdin, sys.stdout)
-
-
-def load_rules_for(settings: "Config", extra: list[Path] | None) -> "list[RuleSpec]":
-    from checker.run import CheckRequest, resolve_rules
-
-    return resolve_rules(settings, CheckRequest(docs=[], rules=extra or []))
 
 
 @app.command("lsp")
@@ -376,14 +364,22 @@ def lsp_command(rules: RulesOpt = None, decision: DecisionOpt = None, min_confid
     except ImportError:
         typer.echo("error E401: the language server needs pygls\n  hint: pip install pygls", err=True)
         raise typer.Exit(2) from None
+    build_server(_long_running_checker(rules, decision, min_confidence, config)).start_io()
+
+
+def _long_running_checker(rules: list[Path] | None, decision: Path | None, min_confidence: float | None,
+                          config: Path | None) -> "Checker":
+    """The checker `serve` and `lsp` keep: settings, rules and decision as `check` resolves them."""
+    from checker.run import CheckRequest, resolve_rules
+
     try:
         settings = _load_config(config)
-        checker = _build_checker(load_rules_for(settings, rules), settings.cache, decision or settings.decision,
-                                 min_confidence if min_confidence is not None else settings.min_confidence)
+        chosen = resolve_rules(settings, CheckRequest(docs=[], rules=rules or []))
+        return _build_checker(chosen, settings.cache, decision or settings.decision,
+                              min_confidence if min_confidence is not None else settings.min_confidence)
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
         raise typer.Exit(2) from None
-    build_server(checker).start_io()
 
 
 @app.command("prepare")
