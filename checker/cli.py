@@ -407,14 +407,15 @@ def fit_command(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write the fitted decision model here (default: only print the scores).")] = None,
     folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds, split by case.")] = 5,
-    regularisation: Annotated[float, typer.Option(min=1e-6, help="Inverse L2 strength of the logistic model.")] = 0.3,
+    regularisation: Annotated[Optional[float], typer.Option(
+        min=1e-6, help="Inverse L2 strength of the logistic model (default: the best of 0.1, 0.3, 1 held out).")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
     rules: RulesOpt = None,
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.text,
 ) -> None:
     """Fit the decision model on labelled cases; print its cross-validated (held-out by case) scores."""
     from checker import errors
-    from checker.fit import CaseError, best_threshold, collect, cross_validate, find_cases, fit_model, load_case
+    from checker.fit import REGULARISATIONS, CaseError, choose_settings, collect, find_cases, fit_model, load_case
     from checker.ruleset import load_rules
 
     try:
@@ -429,20 +430,22 @@ def fit_command(
         for n, case in enumerate(labelled, 1):
             data.append(collect(checker, case))
             _progress(n, len(labelled))
-        tallies = cross_validate(data, folds, regularisation)
-        cut = best_threshold(tallies)
-        scores = tallies[cut].scores()
-        model = fit_model(data, regularisation, cut).model_copy(update={"cross_validation": {
-            "folds": folds, "min_confidence": cut, "scores": scores}})
+        choices = (regularisation,) if regularisation is not None else REGULARISATIONS
+        chosen, cut, tally = choose_settings(data, folds, choices)
+        scores = tally.scores()
+        model = fit_model(data, chosen, cut).model_copy(update={"cross_validation": {
+            "folds": folds, "min_confidence": cut, "regularisation": chosen, "scores": scores}})
         if output is not None:
             output.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
         raise typer.Exit(2) from None
     if output_format is ExtractFormat.json:
-        typer.echo(json.dumps({"cases": len(data), "folds": folds, "min_confidence": cut, "scores": scores}, indent=2))
+        typer.echo(json.dumps({"cases": len(data), "folds": folds, "min_confidence": cut, "regularisation": chosen,
+                               "scores": scores}, indent=2))
         return
-    typer.echo(f"{len(data)} cases, {folds}-fold cross-validation by case, min confidence {cut}")
+    typer.echo(f"{len(data)} cases, {folds}-fold cross-validation by case, min confidence {cut}, "
+               f"regularisation {chosen}")
     typer.echo(f"{'kind':10} {'precision':>9} {'recall':>7} {'reported':>9} {'labelled':>9}")
     for kind, s in scores.items():
         typer.echo(f"{kind:10} {s['precision']:9.3f} {s['recall']:7.3f} {s['reported']:9} {s['gold']:9}")
