@@ -71,9 +71,28 @@ class _Frame:
 class ClaimExtractor:
     """Extract claims from documents with a spaCy pipeline and the lexicon in `rules/lexicon`."""
 
-    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+    # A warm process keeps parsed passages by text: a re-read of an edited draft parses only the
+    # passages that changed (a parse depends on its passage alone; speakers are carried across
+    # passages after parsing). Off for one-shot checks, where it would only hold memory.
+    PARSE_CACHE_PASSAGES = 4096
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, keep_parses: bool = False) -> None:
         self.nlp = nlp
         self.lex = lexicon
+        self._parsed: dict[str, SpacyDoc] | None = {} if keep_parses else None
+
+    def keeping_parses(self) -> "ClaimExtractor":
+        """The same extractor, keeping parsed passages between documents and calls."""
+        return ClaimExtractor(self.nlp, self.lex, keep_parses=True)
+
+    def _parse(self, texts: list[str]) -> list[SpacyDoc]:
+        if self._parsed is None:
+            return list(self.nlp.pipe(texts))
+        missing = list(dict.fromkeys(t for t in texts if t not in self._parsed))
+        if len(self._parsed) + len(missing) > self.PARSE_CACHE_PASSAGES:
+            self._parsed.clear()
+        self._parsed.update(zip(missing, self.nlp.pipe(missing)))
+        return [self._parsed[t] for t in texts]
 
     def extract(self, doc: Document) -> list[Claim]:
         """Return every claim in `doc`, in text order."""
@@ -84,7 +103,7 @@ class ClaimExtractor:
         book = SpeakerBook()
         claims: list[Claim] = []
         last_figure: Claim | None = None
-        for (p_start, _), parsed in zip(spans, self.nlp.pipe(text[s:e] for s, e in spans)):
+        for (p_start, _), parsed in zip(spans, self._parse([text[s:e] for s, e in spans])):
             for claim in self._passage_claims(doc, parsed, p_start, book, dateline):
                 if (claim.kind == "statement" and last_figure is not None
                         and _FIGURE_ANAPHOR.search(text[claim.sentence_start:claim.end])):

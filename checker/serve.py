@@ -26,8 +26,11 @@ MARKDOWN = (".md", ".markdown")
 
 
 def warm(checker: Checker) -> Checker:
-    """The same checker, keeping claims and vectors between requests."""
-    return dataclasses.replace(checker, embedder=MemoryCachedEmbedder(checker.embedder), claim_cache={})
+    """The same checker, keeping claims, parsed passages and vectors between requests."""
+    keeping = getattr(checker.extractor, "keeping_parses", None)
+    extractor = keeping() if keeping is not None else checker.extractor
+    return dataclasses.replace(checker, extractor=extractor, embedder=MemoryCachedEmbedder(checker.embedder),
+                               claim_cache={})
 
 
 def handle(checker: Checker, request: object) -> dict:

@@ -58,3 +58,23 @@ def test_cli_serve_answers_each_line(tmp_path):
     answers = [json.loads(line) for line in run.stdout.splitlines()]
     assert [a["id"] for a in answers] == ["a", "b"]
     assert answers[0]["report"]["conflicts"] and answers[0]["report"] == answers[1]["report"]
+
+
+def test_serve_edit_parses_only_the_changed_passage(checker):
+    calls: list[int] = []
+    desk = warm(checker)
+    real_pipe = desk.extractor.nlp.pipe
+
+    class CountingNlp:
+        def pipe(self, texts):
+            texts = list(texts)
+            calls.append(len(texts))
+            return real_pipe(texts)
+
+    desk.extractor.nlp = CountingNlp()
+    story = "\n\n".join(f"Officials in district {n} said {n + 10} homes were flooded." for n in range(6))
+    handle(desk, {"id": 1, "documents": [{"path": "story.txt", "text": story}]})
+    edited = story.replace("district 3 said 13", "district 3 said 31")
+    answer = handle(desk, {"id": 2, "documents": [{"path": "story.txt", "text": edited}]})
+    assert calls == [6, 1]  # six passages read first, then only the edited one
+    assert answer["report"]["documents"][0]["claims"] >= 6
