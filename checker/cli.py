@@ -13,7 +13,6 @@ import typer
 
 from checker import __version__
 from checker.errors import CheckerError
-from checker.models import SEVERITY_RANK
 
 if TYPE_CHECKING:
     from checker.config import Config
@@ -176,6 +175,8 @@ def check(
         raise typer.Exit(2) from None
     if outcome.baselined:
         _warn(f"{outcome.baselined} conflicts are accepted in the baseline and not reported")
+    from checker.models import SEVERITY_RANK  # here, not at the top: `--help` needs no data model
+
     threshold = SEVERITY_RANK[(fail_on.value if fail_on else settings.fail_on)]
     failing = any(SEVERITY_RANK[c.severity] >= threshold for c in outcome.report.conflicts)
     raise typer.Exit(1 if failing else 0)
