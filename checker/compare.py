@@ -31,13 +31,13 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
         idx = np.array(indices)
         for row_start in range(0, len(idx), 512):
             rows = idx[row_start:row_start + 512]
-            sims = np.maximum(content[rows] @ content[idx].T, subjects[rows] @ subjects[idx].T)
+            keep = np.ones((len(rows), len(idx)), dtype=bool)
             if len(idx) > NEIGHBOURS:
                 # NOTE: keep each claim's nearest neighbours only, so comparing stays linear in claims.
-                cut = np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
-                sims = np.where(sims >= cut, sims, -1.0)
+                sims = np.maximum(content[rows] @ content[idx].T, subjects[rows] @ subjects[idx].T)
+                keep = sims >= np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
             for r, row in enumerate(rows):
-                for c in np.nonzero(sims[r] > -1.0)[0]:
+                for c in np.nonzero(keep[r])[0]:
                     col = int(idx[c])
                     if col > row:
                         yield int(row), col

@@ -9,10 +9,9 @@ from __future__ import annotations
 from urllib.parse import unquote, urlparse
 
 from checker import __version__
-from checker.ingest import mask_markdown
-from checker.models import Conflict, Document
+from checker.models import Conflict
 from checker.pipeline import Checker
-from checker.serve import warm
+from checker.serve import document_from_text, warm
 
 CHECKED_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -64,8 +63,7 @@ def build_server(checker: Checker):  # -> pygls LanguageServer
     def check_open_documents(ls: LanguageServer) -> None:
         uris = {_path(uri): uri for uri in ls.workspace.text_documents if _path(uri).lower().endswith(CHECKED_SUFFIXES)}
         texts = {path: ls.workspace.get_text_document(uri).source for path, uri in uris.items()}
-        documents = [Document(path=p, text=t, analysis_text=mask_markdown(t) if p.lower().endswith((".md", ".markdown"))
-                              else t, markdown=p.lower().endswith((".md", ".markdown"))) for p, t in texts.items()]
+        documents = [document_from_text(p, t) for p, t in texts.items()]
         report = desk.check(documents) if documents else None
         for uri, diagnostics in diagnostics_by_uri(report.conflicts if report else [], texts, uris).items():
             ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))

@@ -52,15 +52,16 @@ def _documents(request: dict) -> list[Document]:
         return [read_document(p, lambda message: None) for p in paths]
     if isinstance(given, list) and given and all(isinstance(d, dict) and isinstance(d.get("path"), str)
                                                  and isinstance(d.get("text"), str) for d in given):
-        out = []
-        for d in given:
-            text = decode_text(d["text"].encode("utf-8", "replace"), d["path"], lambda message: None)
-            markdown = d["path"].lower().endswith(MARKDOWN)
-            out.append(Document(path=d["path"], text=text, analysis_text=mask_markdown(text) if markdown else text,
-                                markdown=markdown))
-        return out
+        return [document_from_text(d["path"], decode_text(d["text"].encode("utf-8", "replace"), d["path"],
+                                                          lambda message: None)) for d in given]
     raise CheckerError(errors.E601_REQUEST, "a request needs 'paths' (a list of files) or 'documents' (a list of "
                        "{path, text})", 'send {"id": 1, "paths": ["draft.md"]}')
+
+
+def document_from_text(path: str, text: str) -> Document:
+    """A document given as text (an editor's buffer); a path ending in .md is read as Markdown."""
+    markdown = path.lower().endswith(MARKDOWN)
+    return Document(path=path, text=text, analysis_text=mask_markdown(text) if markdown else text, markdown=markdown)
 
 
 def serve(checker: Checker, stdin: IO[str], stdout: IO[str]) -> None:
