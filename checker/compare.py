@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker.decide import DecisionModel, pair_features
+from checker.group import components
 from checker.kinds import CONFLICT_KIND, KINDS, Finding, Pair, _opposed_predicates
 from checker.lexicon import Lexicon
 from checker.models import Claim, Conflict, ConflictClaim, Document, SEVERITY_RANK
@@ -194,20 +195,11 @@ def decide(found: list[RuleCandidate], decision: DecisionModel | None,
 def disagreements(accepted: list[tuple[RuleCandidate, float]]) -> list[list[tuple[RuleCandidate, float]]]:
     """Accepted pairs joined into disagreements: pairs of one conflict kind that share a claim are one
     disagreement (29 dead, 41 dead and "about 40" dead are one report, not three)."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-
-    def root(x: tuple[str, int]) -> tuple[str, int]:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for cand, _ in accepted:
-        parent[root((cand.kind, cand.i))] = root((cand.kind, cand.j))
-    groups: dict[tuple[str, int], list[tuple[RuleCandidate, float]]] = {}
-    for item in accepted:
-        groups.setdefault(root((item[0].kind, item[0].i)), []).append(item)
+    edges = [((cand.kind, cand.i), (cand.kind, cand.j)) for cand, _ in accepted]
+    group_of = {node: n for n, members in enumerate(components(edges)) for node in members}
+    groups: dict[int, list[tuple[RuleCandidate, float]]] = {}
+    for item, (first, _) in zip(accepted, edges):
+        groups.setdefault(group_of[first], []).append(item)
     return list(groups.values())
 
 

@@ -2,30 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
+
 import numpy as np
 
 from checker.models import Claim, ClaimGroup
 
 
+def components(edges: Iterable[tuple[Hashable, Hashable]], nodes: Iterable[Hashable] = ()) -> list[list[Hashable]]:
+    """Connected components of a graph given by its edges (and any lone `nodes`), each listed in the
+    order its members first appear."""
+    parent: dict[Hashable, Hashable] = {}
+
+    def root(x: Hashable) -> Hashable:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    order: list[Hashable] = []
+    for x in nodes:
+        root(x)
+        order.append(x)
+    for x, y in edges:
+        for z in (x, y):
+            if z not in parent:
+                order.append(z)
+        parent[root(x)] = root(y)
+    members: dict[Hashable, list[Hashable]] = {}
+    for x in order:
+        members.setdefault(root(x), []).append(x)
+    return list(members.values())
+
+
 def group_claims(claims: list[Claim], pairs: list[tuple[int, int]], content: np.ndarray,
                  threshold: float) -> list[ClaimGroup]:
     """Join claims whose content similarity is at least `threshold` into groups of two or more."""
-    parent = list(range(len(claims)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        if float(content[i] @ content[j]) >= threshold:
-            parent[root(i)] = root(j)
-    members: dict[int, list[int]] = {}
-    for i in range(len(claims)):
-        members.setdefault(root(i), []).append(i)
+    close = [(i, j) for i, j in pairs if float(content[i] @ content[j]) >= threshold]
+    members = [sorted(m) for m in components(close, range(len(claims)))]
     groups: list[ClaimGroup] = []
-    for indices in sorted((m for m in members.values() if len(m) > 1), key=lambda m: (claims[m[0]].document, claims[m[0]].start)):
+    for indices in sorted((m for m in members if len(m) > 1), key=lambda m: (claims[m[0]].document, claims[m[0]].start)):
         sub = content[indices]
         sims = sub @ sub.T
         n = len(indices)

@@ -128,3 +128,18 @@ def test_rules_place_values_use_the_gazetteer(a, b, same):
 
     assert same_value("origin", a, b) is same
     assert same_value("origin", b, a) is same
+
+
+def test_rules_city_index_written_by_prepare_reads_back_as_the_gazetteer(tmp_path, monkeypatch):
+    from checker import attributes
+
+    built = attributes.build_city_index()
+    target = attributes.write_city_index(tmp_path / "cities.tsv")
+    monkeypatch.setattr(attributes, "city_index_file", lambda: target)
+    attributes._city_countries.cache_clear()
+    try:
+        assert attributes._city_countries() == built
+        assert "DE" in built["stuttgart"]
+    finally:
+        attributes._city_countries.cache_clear()
+    assert not list(tmp_path.glob("*.tmp"))  # written whole, then renamed
