@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -14,6 +15,7 @@ from checker.group import components
 from checker.kinds import CONFLICT_KIND, KINDS, Finding, Pair, _opposed_predicates
 from checker.lexicon import Lexicon
 from checker.models import Claim, Conflict, ConflictClaim, Document, SEVERITY_RANK
+from checker.numwords import TENS, UNITS
 from checker.ruleset import RuleSpec
 
 # Above this many claims of one kind, each claim is compared with its nearest neighbours only.
@@ -152,6 +154,9 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     opposites = [(set(a.split("|")), set(b.split("|"))) for a, b in lexicon.stance.opposite_predicates]
     parsed = [(rule, rule.parsed_params()) for rule in rules]
     measure_words = {m: {w.lower() for w in words} for m, words in lexicon.measures.measures.items()}
+    universal_negative = _universal_negative(tuple(lexicon.quantities.zero_words))
+    universal = [bool(universal_negative.search(c.text)) for c in claims]
+    counts = [not u and bool(_CARDINAL.search(c.text)) for c, u in zip(claims, universal)]
     found: list[RuleCandidate] = []
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
@@ -171,8 +176,21 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
                        else spec.compare(pair, params))
             if finding is not None:
                 opposed = _opposed_predicates(a, b, opposites)
-                found.append(RuleCandidate(i, j, rule, finding, pair_features(pair, rule.kind, finding, opposed)))
+                counterexample = (universal[i] and counts[j]) or (universal[j] and counts[i])
+                found.append(RuleCandidate(i, j, rule, finding,
+                                           pair_features(pair, rule.kind, finding, opposed, counterexample)))
     return found
+
+
+_CARDINAL = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted((w for w, n in UNITS.items() if n), key=len, reverse=True))}"
+                       rf"|{'|'.join(TENS)})\b", re.I)
+
+
+@functools.lru_cache(maxsize=8)
+def _universal_negative(zero_words: tuple[str, ...]) -> re.Pattern[str]:
+    """ "no lives were lost", "none is seriously hurt": the lexicon's words for a zero, and "no"."""
+    words = sorted({*zero_words, "no"}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w).replace(chr(92) + ' ', chr(92) + 's+') for w in words)})\b", re.I)
 
 
 def decide(found: list[RuleCandidate], decision: DecisionModel | None,

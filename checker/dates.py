@@ -29,15 +29,34 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?:in|since|until|by|during|from|early|late|mid-?|last|next|this)\s+(?P<month>{_MONTH})\b")),
     ("season", re.compile(r"\b(?:(?:in|by|during|until|before|after)\s+(?:the\s+)?(?:early\s+|late\s+)?|(?P<rel>this|next|last)\s+)"
                           r"(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of|to)\b)", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|next month|last month|this month|"
+    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|"
+                            r"next month|last month|this month|"
                             r"next week|last week|this week|next year|last year|this year)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|until|from|before|after|year|early|late|mid-?)\s+(?P<year>(?:18|19|20)\d\d)\b|"
                         r"(?<![\d,.$€£-])(?P<year2>(?:19|20)\d\d)(?![\d%-])(?!\s*(?:people|percent|per cent))")),
 ]
+_HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12}
 TIME_PATTERN = re.compile(
-    r"\b\d{1,2}:\d{2}(?!\d)(?:\s*(?:a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|hours))?"
-    r"|\b\d{1,2}\.\d{2}(?!\d)\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours)"
-    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.I)
+    r"\b(?P<h1>\d{1,2}):(?P<m1>\d{2})(?!\d)(?:\s*(?P<s1>a\.m\.|p\.m\.|am|pm|GMT|UTC|local time|hours))?"
+    r"|\b(?P<h2>\d{1,2})\.(?P<m2>\d{2})(?!\d)\s*(?P<s2>a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|hours)"
+    r"|\b(?P<h3>\d{1,2})\s*(?P<s3>a\.m\.|p\.m\.|am\b|pm\b)"
+    rf"|\b(?P<h4>\d{{1,2}}|{'|'.join(_HOUR_WORDS)})\s+(?:o['’]clock|(?P<s4>in the (?:morning|afternoon|evening)|at night))"
+    r"|\b(?P<noon>noon|midday)\b", re.I)
+# Parts of the day, as minutes after midnight (first, last).
+PARTS_OF_DAY = {"dawn": (240, 420), "early hours": (0, 360), "small hours": (0, 360), "morning": (300, 720),
+                "afternoon": (720, 1080), "evening": (1020, 1320), "night": (1140, 1440)}
+PART_PATTERN = re.compile(r"\b(?:(?P<edge>early|late|mid)[- ])?(?P<part>dawn|daybreak|early hours|small hours|morning|"
+                          r"afternoon|evening|night)\b", re.I)
+# Words that make a clock time approximate, and how: minutes before and after it the event may be.
+_APPROXIMATE = re.compile(r"(?P<word>around|about|approximately|roughly|some|circa|shortly after|just after|soon after|"
+                          r"shortly before|just before|after|before)\s+(?:at\s+)?$", re.I)
+_APPROXIMATE_SPREAD = {"after": (0, 60), "before": (60, 0)}
+# Reported clock times are often rounded to the quarter hour: nearer than this, two times agree.
+CLOCK_SLACK_MINUTES = 15
+# Text that may stand between two parts of one date-and-time ("at 22:00 on Sunday 9 March").
+_JOINER = re.compile(r"(?:[\s,]|\b(?:on|at|of|the|in|local time|GMT|UTC)\b)*", re.I)
+_JOIN_GAP = 30
 
 
 @dataclass(frozen=True)
@@ -48,19 +67,103 @@ class FoundDate:
 
 
 def find_dates(text: str, dateline: Dateline | None = None) -> list[FoundDate]:
-    """Return the dates in `text`, longest first where they overlap, resolved against `dateline`."""
-    found: list[FoundDate] = []
+    """Return the dates and times in `text`, resolved against `dateline`; the parts of one date and
+    time ("at 10 p.m. on Sunday", "on the morning of Thursday 9 January") are one."""
+    atoms: list[tuple[str, FoundDate]] = []
     taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(m.start() < e and s < m.end() for s, e in taken)
+
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if not free(m):
                 continue
             value = _value(kind, m, dateline)
             if value is None:
                 continue
-            found.append(FoundDate(m.start(), m.end(), value))
+            role = kind if kind in ("weekday", "relative") else "day"
+            atoms.append((role, FoundDate(m.start(), m.end(), value)))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda f: f.start)
+    twelve_hours_apart: set[int] = set()  # starts of clock times that could be morning or evening
+    for m in TIME_PATTERN.finditer(text):
+        clock = _clock(m)
+        if clock is not None and free(m):
+            taken.append((m.start(), m.end()))
+            if clock[1]:
+                twelve_hours_apart.add(m.start())
+            span = _approximate(clock[0], text[max(0, m.start() - 25):m.start()])
+            atoms.append(("time", FoundDate(m.start(), m.end(), DateValue(text=m.group(0), time_of_day=span))))
+    for m in PART_PATTERN.finditer(text):
+        if free(m):
+            taken.append((m.start(), m.end()))
+            part = m.group("part").lower().replace("daybreak", "dawn")
+            atoms.append(("part", FoundDate(m.start(), m.end(), DateValue(text=m.group(0), part_of_day=part))))
+    atoms.sort(key=lambda a: a[1].start)
+    groups: list[list[tuple[str, FoundDate]]] = []
+    for atom in atoms:
+        last = groups[-1] if groups else None
+        if last is not None and atom[0] not in {k for k, _ in last}:
+            gap = text[last[-1][1].end:atom[1].start]
+            if len(gap) <= _JOIN_GAP and _JOINER.fullmatch(gap):
+                last.append(atom)
+                continue
+        groups.append([atom])
+    found = [_join(group, text, twelve_hours_apart) for group in groups]
+    # A part of the day or a bare hour alone ("in the morning") dates nothing a reader could check.
+    return [f for f, group in zip(found, groups) if {k for k, _ in group} & {"day", "weekday", "relative"}
+            or (f.value.time_of_day is not None and "time" in {k for k, _ in group})]
+
+
+def _join(group: list[tuple[str, FoundDate]], text: str, twelve_hours_apart: set[int]) -> FoundDate:
+    """One date from its parts: the calendar day, the weekday, the clock time, the part of the day."""
+    parts = dict(group)
+    start, end = group[0][1].start, group[-1][1].end
+    base = (parts.get("day") or parts.get("weekday") or parts.get("relative") or FoundDate(start, end, DateValue(text=""))).value
+    update: dict[str, object] = {"text": text[start:end]}
+    if "weekday" in parts and base.weekday is None:
+        update["weekday"] = parts["weekday"].value.weekday
+    part = next((parts[r].value.part_of_day for r in ("part", "day", "weekday", "relative")
+                 if r in parts and parts[r].value.part_of_day), None)
+    update["part_of_day"] = part
+    clock = parts["time"].value.time_of_day if "time" in parts else None
+    if clock is not None and parts["time"].start in twelve_hours_apart:
+        # "6:40" alone could be morning or evening; "eight o'clock this morning" is not.
+        if part in ("afternoon", "evening", "night") and clock[1] < 720:
+            clock = (clock[0] + 720, clock[1] + 720)
+        elif part not in ("morning", "dawn", "early hours", "small hours"):
+            clock = None
+    update["time_of_day"] = clock or (PARTS_OF_DAY.get(part) if part else None)
+    return FoundDate(start, end, base.model_copy(update=update))
+
+
+def _clock(m: re.Match[str]) -> tuple[int, bool] | None:
+    """Minutes after midnight of a clock time, and whether it could be twelve hours later ("6:40",
+    "eight o'clock"); None when it is no time of day."""
+    if m.group("noon"):
+        return 720, False
+    n = next(n for n in "1234" if m.group(f"h{n}") is not None)
+    hour_text = m.group(f"h{n}")
+    hour = _HOUR_WORDS.get(hour_text.lower()) or int(hour_text)
+    minute = int(m.group(f"m{n}") or 0) if n in "12" else 0
+    suffix = (m.group(f"s{n}") or "").lower().replace(".", "")
+    if hour > 24 or minute > 59:
+        return None
+    if suffix in ("pm", "in the afternoon", "in the evening", "at night"):
+        return (hour % 12 + 12) * 60 + minute, False
+    if suffix in ("am", "in the morning"):
+        return (hour % 12) * 60 + minute, False
+    # "22:00", "04:20" and "10:30 GMT" are on the 24-hour clock.
+    return hour * 60 + minute, not (hour >= 13 or hour_text.startswith("0") or suffix)
+
+
+def _approximate(minutes: int, before: str) -> tuple[int, int]:
+    m = _APPROXIMATE.search(before)
+    if m is None:
+        return minutes, minutes
+    word = m.group("word").lower().split()[-1]
+    early, late = _APPROXIMATE_SPREAD.get(word, (30, 30))
+    return max(0, minutes - early), min(1440, minutes + late)
 
 
 def find_times(text: str) -> list[tuple[int, int]]:
@@ -107,13 +210,22 @@ def _value(kind: str, m: re.Match[str], dateline: Dateline | None) -> DateValue 
 
 
 def _relative(text: str, rel: str, filed: Dateline | None) -> DateValue | None:
+    part = "night" if rel in ("tonight", "last night") else rel.split()[1] if rel.startswith("this ") and \
+        rel.split()[1] in PARTS_OF_DAY else None
+    if part is not None:
+        rel = "yesterday" if rel == "last night" else "today"
+    value = _relative_day(text, rel, filed)
+    return value.model_copy(update={"part_of_day": part}) if value is not None and part else value
+
+
+def _relative_day(text: str, rel: str, filed: Dateline | None) -> DateValue | None:
     if filed is None or filed.date is None:
         return DateValue(text=text)
     dateline = filed.date
     known = filed.year_known
-    if rel in ("today", "tonight"):
+    if rel == "today":
         d = dateline
-    elif rel in ("yesterday", "last night"):
+    elif rel == "yesterday":
         d = dateline - dt.timedelta(days=1)
     else:
         step = {"next": 1, "last": -1, "this": 0}[rel.split()[0]]
@@ -215,4 +327,12 @@ def dates_disagree(a: DateValue, b: DateValue) -> bool:
         if a.day is not None and b.day is not None and a.month == b.month and a.day == b.day:
             return False
         return True
-    return False
+    return minutes_apart(a, b) > CLOCK_SLACK_MINUTES
+
+
+def minutes_apart(a: DateValue, b: DateValue) -> int:
+    """How many minutes lie between the two times of day (0 when either gives none, or they overlap)."""
+    if a.time_of_day is None or b.time_of_day is None:
+        return 0
+    (a0, a1), (b0, b1) = a.time_of_day, b.time_of_day
+    return max(0, b0 - a1, a0 - b1)

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from checker.dates import minutes_apart
 from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets,
                            _different_subjects, different_sources, event_figures_differ, _interval)
 from checker.models import Claim
@@ -56,6 +57,8 @@ FEATURES = (
     "same_predicate",          # one main verb
     "event_figures_differ",    # two dated events that give different readings
     "zero",                    # one figure is a zero ("no one was hurt")
+    "hours_apart",             # log of the hours between two times of day given for one day
+    "universal_against_count",  # "no lives were lost" against a count ("two people died")
 )
 
 MODEL_FILE = "decision.json"
@@ -155,7 +158,8 @@ def _gap(a: Claim, b: Claim) -> float:
     return min(3.0, math.log10(large / small) if large > small else 0.0)
 
 
-def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_opposed: bool = False) -> dict[str, float]:
+def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_opposed: bool = False,
+                  universal_against_count: bool = False) -> dict[str, float]:
     """The features of a pair that the rule of `rule_kind` found incompatible."""
     a, b = pair.a, pair.b
     qa, qb = a.quantity, b.quantity
@@ -200,5 +204,7 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "same_predicate": float(bool(a.predicate) and a.predicate == b.predicate),
         "event_figures_differ": float(event_figures_differ(a, b)),
         "zero": float(any(q is not None and q.high == 0 for q in (qa, qb))),
+        "hours_apart": math.log1p(minutes_apart(a.date, b.date) / 60) if a.date and b.date else 0.0,
+        "universal_against_count": float(universal_against_count),
     }
 

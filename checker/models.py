@@ -90,6 +90,8 @@ class DateValue(Frozen):
     weekday: int | None = None  # Monday = 0
     season: str | None = None
     part_of_day: str | None = None
+    # The time of day as minutes after midnight, first and last: "at about 6:40 a.m." is (370, 430).
+    time_of_day: tuple[int, int] | None = None
 
 
 class Attribute(Frozen):

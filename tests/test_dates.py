@@ -71,3 +71,48 @@ def test_dates_weekday_resolves_with_known_year():
 )
 def test_dates_disagree(a, b, disagree):
     assert dates_disagree(a, b) is disagree
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "fields"),
+    [
+        # The parts of one date and time are one date, whatever order they come in.
+        ("The walkout began at 10 p.m. on Sunday at the quay", "10 p.m. on Sunday", {"weekday": 6, "time_of_day": (1320, 1320)}),
+        ("members stop work at 22:00 on Sunday 9 March.", "22:00 on Sunday 9 March",
+         {"weekday": 6, "month": 3, "day": 9, "time_of_day": (1320, 1320)}),
+        ("A ticket was opened on the morning of Thursday 9 January.", "morning of Thursday 9 January",
+         {"weekday": 3, "day": 9, "part_of_day": "morning", "time_of_day": (300, 720)}),
+        ("in the early hours of 3 November 2023", "early hours of 3 November 2023", {"year": 2023, "time_of_day": (0, 360)}),
+        # Approximate clock times are intervals.
+        ("The fire broke out at about 6:40 a.m.", "6:40 a.m.", {"time_of_day": (370, 430)}),
+        ("crews arrived shortly after 11 in the morning", "11 in the morning", {"time_of_day": (660, 720)}),
+        # "eight o'clock" alone could be evening; with "this morning" it is not.
+        ("Just before eight o'clock this morning, smoke rose", "eight o'clock this morning", {"time_of_day": (420, 480)}),
+    ],
+)
+def test_dates_join_a_date_and_its_time(text, surface, fields):
+    (found,) = [f for f in find_dates(text) if text[f.start:f.end] == surface]
+    for key, value in fields.items():
+        assert getattr(found.value, key) == value
+
+
+def test_dates_lists_stay_apart_and_an_unsure_hour_gives_no_time():
+    text = "between 9 March and 10 March, at 6:40 the crew left"
+    found = find_dates(text)
+    assert [text[f.start:f.end] for f in found] == ["9 March", "10 March, at 6:40"]
+    assert found[1].value.time_of_day is None
+    assert find_dates("at 6:40 the crew left") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disagree"),
+    [
+        ((370, 430), (420, 480), False),  # "about 6:40" and "just before eight" overlap... at 7:00-7:10
+        ((370, 430), (600, 600), True),
+        ((462, 462), (470, 470), False),  # within the quarter hour reported times are rounded to
+        ((300, 720), (960, 960), True),   # morning against 4pm
+    ],
+)
+def test_dates_times_of_one_day_disagree_when_apart(a, b, disagree):
+    day = {"month": 6, "day": 6}
+    assert dates_disagree(DateValue(text="x", time_of_day=a, **day), DateValue(text="y", time_of_day=b, **day)) is disagree
