@@ -154,6 +154,9 @@ def check(
         help="Lowest severity that makes the exit status 1 (default: error).")] = None,
     baseline: Annotated[Optional[Path], typer.Option(help="Accepted conflicts (from `claimcheck baseline`).")] = None,
     cache: Annotated[Optional[Path], typer.Option(help="Folder for an embedding cache (off unless given).")] = None,
+    archive: Annotated[Optional[Path], typer.Option(
+        metavar="STORE", help="A claim archive (`claimcheck index --store`): also report where DOCS disagree "
+        "with earlier stories.")] = None,
     decision: DecisionOpt = None,
     min_confidence: MinConfidenceOpt = None,
     config: ConfigOpt = None,
@@ -164,7 +167,7 @@ def check(
     try:
         settings = _load_config(config)
         request = CheckRequest(docs=docs, against=[str(p) for p in against or []], rules=rules or [],
-                               select=select, ignore=ignore or [], baseline=baseline)
+                               select=select, ignore=ignore or [], baseline=baseline, archive=archive)
         _refuse_overwriting_input(output, [*docs, *request.against])
         outcome = run_check(lambda chosen: _build_checker(
             chosen, cache or settings.cache, decision or settings.decision,
@@ -406,6 +409,45 @@ def prepare_command(force: Annotated[bool, typer.Option(help="Export again even 
                    err=True)
         raise typer.Exit(2) from None
     _note(f"prepared {target}")
+
+
+@app.command("index")
+def index_command(
+    archive: Annotated[list[Path], typer.Argument(
+        metavar="ARCHIVE", help="Folders of .txt/.md stories, or JSON Lines files of {id, date, source, text}.",
+        show_default=False)],
+    store: Annotated[Path, typer.Option(metavar="FOLDER", help="Where the claims are kept (made if missing).")],
+    workers: Annotated[int, typer.Option(min=1, help="Ray workers reading stories; 1 reads in this process.")] = 1,
+    ray_address: Annotated[Optional[str], typer.Option(
+        help="A running Ray cluster to use (default: a local one with --workers CPUs).")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Stories read and stored together.")] = 16,
+) -> None:
+    """Store the claims of an archive of stories, for `check --archive`; re-indexing adds only new or changed stories."""
+    try:
+        from tqdm import tqdm
+
+        from checker.archive import ArchiveStore, index_archive, index_archive_on_ray, read_archive
+        from checker.embed import MODEL_NAME
+
+        stories = list(read_archive(archive, _warn))
+        target = ArchiveStore(store, MODEL_NAME, create=True)
+        target.lock()
+        bar = tqdm(total=len(stories), unit="story", file=sys.stderr, disable=None, desc="indexing")
+        try:
+            if workers > 1 or ray_address:
+                counts = index_archive_on_ray(target, stories, workers, batch_size, bar.update, ray_address)
+            else:
+                from checker.archive import extraction_checker
+
+                counts = index_archive(extraction_checker(), target, stories, batch_size, bar.update)
+        finally:
+            bar.close()
+        _note(f"{counts.added} stories added, {counts.updated} updated, {counts.unchanged} unchanged; "
+              f"{counts.claims} claims stored; the archive holds {target.stories()} stories, {target.claims()} claims")
+        target.close()
+    except CheckerError as exc:
+        typer.echo(exc.render(), err=True)
+        raise typer.Exit(2) from None
 
 
 @app.command("fit")

@@ -41,3 +41,6 @@ E403_DECISION = "E403"
 E501_CASES = "E501"
 # Requests to `claimcheck serve`
 E601_REQUEST = "E601"
+# Archives (`claimcheck index`, `check --archive`)
+E701_ARCHIVE = "E701"
+E702_STORE = "E702"

@@ -160,6 +160,8 @@ class ConflictClaim(Frozen):
     speaker: str | None
     stance: Stance
     claim_id: str
+    # For a claim from an archive (`check --archive`): the story's id, date and source.
+    archived: dict[str, str | None] | None = None
 
 
 class Conflict(Frozen):

@@ -67,6 +67,9 @@ def _matrix_rows(conflicts: list[Conflict]) -> list[tuple[str, str, str]]:
     for conflict in conflicts:
         for claim in conflict.claims:
             source = f"{claim.speaker or 'the author'} ({claim.document})"
+            if claim.archived:  # from the archive: which story, when, from whom
+                when = ", ".join(v for v in (claim.archived.get("date"), claim.archived.get("source")) if v)
+                source = f"{claim.speaker or 'the author'} (archive {claim.document}{', ' + when if when else ''})"
             stance = "" if claim.stance == "asserted" else f" [{claim.stance}]"
             rows.setdefault(claim.claim_id, (source, _short(claim.text, 70) + stance,
                                              f"{claim.document}:{claim.line}:{claim.column}"))

@@ -25,6 +25,8 @@ class CheckRequest:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     baseline: Path | None = None
+    # A claim archive (`claimcheck index --store`) to check the documents against.
+    archive: Path | None = None
 
 
 @dataclass
@@ -51,8 +53,12 @@ def run_check(checker_for: Callable[[list[RuleSpec]], Checker], config: Config, 
     sources = read_documents(request.against, warn)
     documents = drafts + sources
     rules = resolve_rules(config, request)
-    report = checker_for(rules).check(documents, progress)
-    conflicts = [c for c in report.conflicts if _allowed_by_file_settings(c, config)]
+    checker = checker_for(rules)
+    report = checker.check(documents, progress)
+    conflicts = list(report.conflicts)
+    if request.archive is not None:
+        documents = documents + _with_archive(checker, drafts, request.archive, conflicts)
+    conflicts = [c for c in conflicts if _allowed_by_file_settings(c, config)]
     if request.against:
         draft_paths = {d.path for d in drafts}
         conflicts = [c for c in conflicts if any(cl.document in draft_paths for cl in c.claims)]
@@ -68,6 +74,20 @@ def run_check(checker_for: Callable[[list[RuleSpec]], Checker], config: Config, 
         warn(message)
     report = report.model_copy(update={"conflicts": conflicts, "warnings": [*report.warnings, *warnings]})
     return CheckOutcome(report, documents, rules, baselined)
+
+
+def _with_archive(checker: Checker, drafts: list[Document], folder: Path, conflicts: list[Conflict]) -> list[Document]:
+    """Add the drafts' disagreements with the archive to `conflicts`; return the archived stories they cite."""
+    from checker.archive import ArchiveStore, archive_conflicts
+
+    store = ArchiveStore(folder, checker.embedder.name)
+    try:
+        found = archive_conflicts(checker, drafts, store)
+        cited = sorted({c.document for conflict in found for c in conflict.claims if c.archived})
+        conflicts += found
+        return [store.story(story).document() for story in cited]
+    finally:
+        store.close()
 
 
 def _allowed_by_file_settings(conflict: Conflict, config: Config) -> bool:
