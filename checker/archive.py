@@ -129,13 +129,22 @@ class ArchiveStore:
     def __init__(self, folder: Path, model: str, create: bool = False) -> None:
         self.folder, self.model = folder, model
         database = folder / STORE_FILE
-        if not database.is_file():
+        existed = database.is_file()
+        if folder.exists() and not folder.is_dir():
+            raise CheckerError(errors.E702_STORE, f"{folder}: a file, not a store folder",
+                               "give a folder (it is made if missing)")
+        if not existed:
             if not create:
                 raise CheckerError(errors.E702_STORE, f"{folder}: no claim archive here ({STORE_FILE} is missing)",
                                    "build one with: claimcheck index ARCHIVE... --store " + str(folder))
             folder.mkdir(parents=True, exist_ok=True)
         try:
             self.db = sqlite3.connect(database)
+            if existed and not self.db.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone():
+                self.db.close()  # someone else's database: left exactly as it was
+                raise CheckerError(errors.E702_STORE, f"{database}: not a claim archive",
+                                   "give the folder `claimcheck index --store` wrote, or index into a new folder")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(
                 "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);"

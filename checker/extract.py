@@ -35,6 +35,10 @@ _FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number)\b", re.I)
 _INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which)\b\s*(?:both\s+)?(?P<set>[^.;,]*)", re.I)
 _ADDITIVE = re.compile(r"(?:^\s*[\w\s-]{0,30}?\band\s+(?=[\d$€£])|\b(?:plus(?:\s+a\s+further)?|along with|in addition to|"
                        r"on top of|as well as|together with|a further|and another|besides)\b\s*)(?P<set>[^.;]*)", re.I)
+# "8,500 homes in Glenmoor alone", "1,100 jobs directly at the airport", "the crossing alone carried":
+# the figure covers a narrower set than it could; "across all routes", "in total": the widest.
+_RESTRICTIVE = re.compile(r"\b(?:alone|only|solely|directly|excluding|not counting|except)\b", re.I)
+_TOTAL = re.compile(r"\b(?:across all|in all|in total|altogether|all told|overall|combined|all (?:of )?(?:its|the|our))\b", re.I)
 _BASELINE = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\s+(?=[\d$€£])", re.I)
 # "including six children", "six of them children", "two ... were among the dead": a part of a figure.
 _SUBSET_BEFORE = re.compile(r"\b(?:including|included|among them|of whom|of which|among)\s+(?:some\s+|at least\s+|about\s+)?$", re.I)
@@ -308,7 +312,7 @@ class ClaimExtractor:
         if _EARLIER_FIGURE.search(before):
             frame = "earlier" + (f" {frame}" if frame else "")
         fields["time_frame"] = frame
-        scope = _scope(sentence.text[fig.end:clause.end - s0])
+        scope = _scope(sentence.text[fig.end:clause.end - s0], sentence.text[max(clause.start - s0, fig.start - 30):fig.start])
         before_fig = sentence.text[max(0, fig.start - 25):fig.start]
         if _SUBSET_BEFORE.search(before_fig) or _SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]):
             fields["modality"] = "part"
@@ -599,13 +603,19 @@ def _time_frame(text: str) -> str | None:
     return " / ".join(dict.fromkeys(marks)) or None
 
 
-def _scope(after: str) -> tuple[str, str] | None:
+def _scope(after: str, before: str = "") -> tuple[str, str] | None:
+    """How a figure's set is bounded, from the words after it (and the few before it): including a
+    part, adding one, only this set, or all of them."""
     m = _INCLUSIVE.search(after[:80])
     if m and m.start() < 40:
         return "inclusive", m.group("set").strip()
     m = _ADDITIVE.search(after[:80])
     if m and m.start() < 40:
         return "additive", m.group("set").strip()
+    for pattern, relation in ((_RESTRICTIVE, "restrictive"), (_TOTAL, "total")):
+        m = pattern.search(after[:40]) or pattern.search(before[-30:])
+        if m:
+            return relation, m.group(0).lower()
     return None
 
 

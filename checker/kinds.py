@@ -345,6 +345,10 @@ def scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:
     if pair.subject_similarity < params.min_similarity and pair.content_similarity < params.min_similarity:
         return None
     rel = {a.scope_relation, b.scope_relation}
+    if "restrictive" in rel and rel & {"inclusive", "additive", "total"}:
+        narrow, wide = (a, b) if a.scope_relation == "restrictive" else (b, a)
+        return Finding(0.7, a.scope_set or "", b.scope_set or "",
+                       f"one counts {narrow.scope_set} of it, the other {wide.scope_set or 'more'}")
     if rel == {"inclusive", "additive"}:
         inc = a if a.scope_relation == "inclusive" else b
         return Finding(0.8, a.scope_relation or "", b.scope_relation or "", f"one counts {inc.scope_set} inside the figure, the other on top")

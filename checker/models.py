@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: claims from an archive carry `archived`
 
 ClaimKind = Literal["numeric", "date", "statement"]
 Stance = Literal["asserted", "negated", "denied", "hedged", "reported"]
@@ -132,8 +132,9 @@ class Claim(Frozen):
     modality: Literal["actual", "planned", "revised", "opinion", "part"] = "actual"
     # The text marks the claim as an update of an earlier figure ("later rose to 24").
     updated: bool = False
-    # For figures: "inclusive" ("including ..."), "additive" ("plus ...") and the set named.
-    scope_relation: Literal["inclusive", "additive"] | None = None
+    # For figures: "inclusive" ("including ..."), "additive" ("plus ..."), "restrictive" ("... alone",
+    # "directly"), "total" ("across all ...") and the set or word that says so.
+    scope_relation: Literal["inclusive", "additive", "restrictive", "total"] | None = None
     scope_set: str | None = None
     # For attribute claims: the categorical value the claim gives.
     attribute: Attribute | None = None

@@ -167,3 +167,20 @@ def test_archive_ray_path_stores_the_same_claims_as_one_process(tmp_path):
         return sorted((a.story, a.claim.model_dump_json()) for a in store.fetch(range(1, 10_000))[0])
 
     assert claims(many) == claims(one)
+
+
+def test_archive_leaves_a_foreign_database_and_a_file_untouched(tmp_path, checker):
+    import sqlite3
+
+    folder = tmp_path / "store"
+    folder.mkdir()
+    with sqlite3.connect(folder / "claims.sqlite") as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+    before = (folder / "claims.sqlite").read_bytes()
+    with pytest.raises(CheckerError, match="not a claim archive"):
+        ArchiveStore(folder, checker.embedder.name, create=True)
+    assert (folder / "claims.sqlite").read_bytes() == before
+    (tmp_path / "file").write_text("mine", encoding="utf-8")
+    with pytest.raises(CheckerError, match="a file, not a store folder"):
+        ArchiveStore(tmp_path / "file", checker.embedder.name, create=True)
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "mine"
