@@ -131,6 +131,27 @@ def index_on_ray(stories, workers: int, folder: Path):
     return store, counts, time.perf_counter() - start
 
 
+def ray_section(subset, work: Path, workers_list: list[int]) -> None:
+    """Index the same stories in this process and on Ray with each number of workers."""
+    _, one_counts, one_seconds = index_real(subset, work / "ray-reference")
+    print(f"## Indexing {len(subset)} stories on Ray (local cluster)\n")
+    print("| workers | seconds | stories/s | claims | same claims as one process |\n|---|---|---|---|---|")
+    print(f"| in-process | {one_seconds:.0f} | {len(subset) / one_seconds:.2f} | {one_counts.claims} | - |")
+    reference = sorted(_claims(work / "ray-reference"))
+    for workers in workers_list:
+        ray_store, ray_counts, ray_seconds = index_on_ray(subset, workers, work / f"ray-{workers}")
+        got = sorted(_claims(work / f"ray-{workers}"))
+        same = got == reference
+        for ours, theirs in zip(reference, got):
+            if ours != theirs:  # say where, so a difference can be read
+                print(f"first difference: {ours}\n              vs {theirs}", file=sys.stderr)
+                break
+        print(f"| {workers} | {ray_seconds:.0f} | {len(subset) / ray_seconds:.2f} | {ray_counts.claims} | "
+              f"{'yes' if same else 'NO'} |")
+        ray_store.close()
+    print(flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--stories", type=int, default=1000)
@@ -139,19 +160,21 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2,4")
     args = ap.parse_args()
     from checker.archive import extraction_checker
-    from checker.compare import NEIGHBOURS  # noqa: F401  (imports the comparison stage before timing)
     from checker.decide import MODEL_FILE, load_decision
     from checker.ruleset import SHIPPED_RULES, load_rules
 
     work = Path(tempfile.mkdtemp(prefix="claimcheck-archive-"))
     stories = generated_stories(args.stories)
+    if args.ray_stories:  # first: the workers import the code as it is when the run starts
+        ray_section(stories[:args.ray_stories], work, [int(w) for w in args.workers.split(",")])
+
     store, counts, seconds = index_real(stories, work / "real")
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the write-ahead log folded into the database
     per_story = _size(work / "real") / max(1, store.stories())
     print(f"## Indexing {store.stories()} stories in one process\n")
     print("| stories | claims | seconds | stories/s | claims/s | store size per story (KB) |\n|---|---|---|---|---|---|")
     print(f"| {store.stories()} | {counts.claims} | {seconds:.0f} | {store.stories() / seconds:.2f} | "
-          f"{counts.claims / seconds:.1f} | {per_story / 1024:.1f} |\n")
+          f"{counts.claims / seconds:.1f} | {per_story / 1024:.1f} |\n", flush=True)
 
     checker = extraction_checker()
     checker.rules = load_rules([SHIPPED_RULES])
@@ -162,30 +185,9 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",")]:
         grown, grow_seconds = grow(store, work / f"grown-{size}", size)
         latency, found = draft_latency(grown, drafts, checker)
-        print(f"| {grown.stories()} | {grown.claims()} | {grow_seconds:.0f} | {latency * 1000:.0f} | {found} |")
+        print(f"| {grown.stories()} | {grown.claims()} | {grow_seconds:.0f} | {latency * 1000:.0f} | {found} |", flush=True)
         grown.close()
         shutil.rmtree(work / f"grown-{size}", ignore_errors=True)
-    print()
-
-    if not args.ray_stories:
-        shutil.rmtree(work, ignore_errors=True)
-        return
-    subset = stories[:args.ray_stories]
-    _, one_counts, one_seconds = index_real(subset, work / "ray-reference")
-    print(f"## Indexing {len(subset)} stories on Ray (local cluster)\n")
-    print("| workers | seconds | stories/s | claims | same claims as one process |\n|---|---|---|---|---|")
-    print(f"| in-process | {one_seconds:.0f} | {len(subset) / one_seconds:.2f} | {one_counts.claims} | - |")
-    reference = sorted(_claims(work / "ray-reference"))
-    for workers in [int(w) for w in args.workers.split(",")]:
-        ray_store, ray_counts, ray_seconds = index_on_ray(subset, workers, work / f"ray-{workers}")
-        got = sorted(_claims(work / f"ray-{workers}"))
-        same = got == reference
-        for ours, theirs in zip(reference, got):
-            if ours != theirs:  # say where, so a difference can be read
-                print(f"first difference: {ours}\n              vs {theirs}", file=sys.stderr)
-                break
-        print(f"| {workers} | {ray_seconds:.0f} | {len(subset) / ray_seconds:.2f} | {ray_counts.claims} | {'yes' if same else 'NO'} |")
-        ray_store.close()
     print()
     shutil.rmtree(work, ignore_errors=True)
 
