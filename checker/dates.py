@@ -274,25 +274,81 @@ class Dateline:
         return self.date.year if self.date and self.year_known else None
 
 
-def find_dateline(text: str) -> Dateline:
-    """Return the story's dateline date and the spans of dateline prefixes in `text`."""
+# Where a story says when it was filed besides a wire dateline: Markdown front matter
+# ("date: 2024-04-22"), or a full date in its first lines ("Statement issued 13 March 2025",
+# "Monday 10 March 2025, 18:00", "Official statement - 21 April").
+_FRONT_MATTER_DATE = re.compile(r"\A---\n(?:[^\n]*\n){0,30}?date:\s*['\"]?(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)")
+_HEADER_LINES = 4
+_WEEKDAY_DATE = re.compile(rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})"
+                           rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+(?:19|20)\d\d)")
+
+
+def find_dateline(text: str, today: dt.date | None = None) -> Dateline:
+    """Return the story's dateline date and the spans of dateline prefixes in `text`. A date with
+    no year takes the latest year, not after `today`, in which the story's own weekday-and-date
+    mentions fall on those weekdays ("Sunday 21 April" is 2024)."""
     head = text[:3000]
     prefixes = [(m.start(), m.end()) for m in _PLACE_PREFIX.finditer(head)]
+    date, year_known = None, False
     m = _DATELINE.search(head)
-    if not m:
-        return Dateline(None, False, tuple(prefixes))
-    prefixes.append((m.start("prefix"), m.end("prefix")) if m.group("prefix") else m.span())
-    for suffix in ("", "2", "3"):
-        if m.group("month" + suffix):
-            month = _month(m.group("month" + suffix))
-            day = int(m.group("day" + suffix))
-            year_text = m.group("year" + suffix)
-            try:
-                date = dt.date(int(year_text) if year_text else _PLACEHOLDER_YEAR, month, day)
-            except ValueError:
-                return Dateline(None, False, tuple(prefixes))
-            return Dateline(date, bool(year_text), tuple(prefixes))
-    return Dateline(None, False, tuple(prefixes))
+    if m:
+        prefixes.append((m.start("prefix"), m.end("prefix")) if m.group("prefix") else m.span())
+        suffix = next(s for s in ("", "2", "3") if m.group("month" + s))
+        date, year_known = _date_or_none(m.group("year" + suffix), m.group("month" + suffix), m.group("day" + suffix))
+    if date is None:
+        date, year_known = _header_date(text)
+    if date is not None and not year_known:
+        year = _year_from_weekdays(text, date, today or dt.date.today())
+        if year is not None:
+            date, year_known = date.replace(year=year), True
+    return Dateline(date, year_known, tuple(prefixes))
+
+
+def _date_or_none(year: str | None, month: str, day: str) -> tuple[dt.date | None, bool]:
+    try:
+        return dt.date(int(year) if year else _PLACEHOLDER_YEAR, _month(month), int(day)), bool(year)
+    except (ValueError, KeyError):
+        return None, False
+
+
+def _header_date(text: str) -> tuple[dt.date | None, bool]:
+    m = _FRONT_MATTER_DATE.match(text)
+    if m:
+        try:
+            return dt.date(int(m["year"]), int(m["month"]), int(m["day"])), True
+        except ValueError:
+            pass
+    header = "\n".join(text.lstrip().split("\n")[:_HEADER_LINES])
+    for kind in ("dmy", "mdy"):
+        pattern = dict(DATE_PATTERNS)[kind]
+        found = pattern.search(header)
+        if found:
+            date, known = _date_or_none(found["year"], found["month"], found["day"])
+            if date is not None:
+                return date, known
+    return None, False
+
+
+def _year_from_weekdays(text: str, date: dt.date, today: dt.date) -> int | None:
+    """The latest year, within ten before `today`'s, in which every "Sunday 21 April" of the text
+    is a Sunday and the dateline's date exists; None if the text names no weekday with a date."""
+    named = []
+    for m in _WEEKDAY_DATE.finditer(text):
+        month, day = (m["month"], m["day"]) if m["month"] else (m["month2"], m["day2"])
+        try:
+            named.append((WEEKDAYS[m["weekday"].lower()], _month(month), int(day)))
+        except (KeyError, ValueError):
+            continue
+    if not named:
+        return None
+    for year in range(today.year, today.year - 11, -1):
+        try:
+            date.replace(year=year)
+            if all(dt.date(year, month, day).weekday() == weekday for weekday, month, day in named):
+                return year
+        except ValueError:
+            continue
+    return None
 
 
 def resolve_weekday(value: DateValue, filed: Dateline | None, future: bool) -> DateValue:

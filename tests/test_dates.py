@@ -116,3 +116,20 @@ def test_dates_lists_stay_apart_and_an_unsure_hour_gives_no_time():
 def test_dates_times_of_one_day_disagree_when_apart(a, b, disagree):
     day = {"month": 6, "day": 6}
     assert dates_disagree(DateValue(text="x", time_of_day=a, **day), DateValue(text="y", time_of_day=b, **day)) is disagree
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "year_known"),
+    [
+        # A date in the first lines, or the front matter's, when no wire dateline gives one.
+        ("BRENNER FOR ASHGROVE NORTH\nStatement issued 13 March 2025\n\nText", dt.date(2025, 3, 13), True),
+        ("EASTMERE RADIO\nMonday 10 March 2025, 18:00\nTranscript", dt.date(2025, 3, 10), True),
+        ("---\ntitle: x\ndate: 2024-04-22\n---\n# Title", dt.date(2024, 4, 22), True),
+        # No year: the latest year in which the text's "Sunday 21 April" is a Sunday.
+        ("RESCUE CENTRE\nOfficial statement - 21 April\n\nAt 04:20 on Sunday 21 April, the vessel", dt.date(2024, 4, 21), True),
+        ("LINDENPORT, March 13 (Nordwire) - The result was certified.", dt.date(2000, 3, 13), False),
+    ],
+)
+def test_dates_dateline_from_the_header_and_weekdays(text, date, year_known):
+    dateline = find_dateline(text, today=dt.date(2026, 12, 2))
+    assert (dateline.date, dateline.year_known) == (date, year_known)
