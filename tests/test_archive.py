@@ -38,8 +38,8 @@ def test_archive_index_stores_each_story_once_and_reindexes_only_changes(tmp_pat
     again = index_archive(checker, store, STORIES)
     assert (again.added, again.updated, again.unchanged, store.claims()) == (0, 0, 4, claims)
 
-    changed = [STORIES[0].__class__(STORIES[0].id, STORIES[0].date, STORIES[0].source,
-                                    STORIES[0].text.replace("29", "31"))] + STORIES[1:]
+    first = STORIES[0]
+    changed = [Story(first.id, first.date, first.source, first.text.replace("29", "31"))] + STORIES[1:]
     third = index_archive(checker, store, changed)
     assert (third.added, third.updated, third.unchanged) == (0, 1, 3)
     assert store.claims() == claims  # the old version's claims are gone, not kept beside the new
