@@ -465,12 +465,19 @@ def index_archive_on_ray(store: ArchiveStore, stories: Iterable[Story], workers:
     """Index on Ray: stories partitioned into batches, read by `workers` actors, each result stored
     by this process as it comes (one writer, batched). The same `read_batch` and `store.add` as
     `index_archive`, so the store holds the same claims either way."""
-    import ray
-
+    try:
+        import ray
+    except ImportError:
+        raise CheckerError(errors.E703_CLUSTER, "indexing with --workers needs Ray, which is not installed",
+                           "pip install 'claimcheck[cluster]', or index with --workers 1") from None
     started = not ray.is_initialized()
     if started:
-        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
-                 log_to_driver=False, configure_logging=False)
+        try:
+            ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
+                     log_to_driver=False, configure_logging=False)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise CheckerError(errors.E703_CLUSTER, f"cannot start or reach the Ray cluster ({exc})",
+                               "check --ray-address, or leave it out for a local cluster") from None
     try:
         readers = [ray.remote(num_cpus=1)(StoryReader).remote() for _ in range(workers)]
         counts = IndexCounts()

@@ -44,3 +44,4 @@ E601_REQUEST = "E601"
 # Archives (`claimcheck index`, `check --archive`)
 E701_ARCHIVE = "E701"
 E702_STORE = "E702"
+E703_CLUSTER = "E703"

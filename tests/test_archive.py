@@ -184,3 +184,15 @@ def test_archive_leaves_a_foreign_database_and_a_file_untouched(tmp_path, checke
     with pytest.raises(CheckerError, match="a file, not a store folder"):
         ArchiveStore(tmp_path / "file", checker.embedder.name, create=True)
     assert (tmp_path / "file").read_text(encoding="utf-8") == "mine"
+
+
+def test_archive_ray_errors_are_clear(tmp_path, monkeypatch):
+    import sys
+
+    from checker.archive import index_archive_on_ray
+
+    store = ArchiveStore(tmp_path / "store", "all-MiniLM-L6-v2", create=True)
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if Ray were not installed
+    with pytest.raises(CheckerError) as err:
+        index_archive_on_ray(store, STORIES, workers=2)
+    assert err.value.code == "E703" and "claimcheck[cluster]" in err.value.hint
