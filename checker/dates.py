@@ -56,7 +56,7 @@ _APPROXIMATE_SPREAD = {"after": (0, 60), "before": (60, 0)}
 CLOCK_SLACK_MINUTES = 15
 # Text that may stand between two parts of one date-and-time ("at 22:00 on Sunday 9 March").
 _JOINER = re.compile(r"(?:[\s,]|\b(?:on|at|of|the|in|local time|GMT|UTC)\b)*", re.I)
-_JOIN_GAP = 30
+_JOIN_GAP = 30  # characters: further apart, two dates are two (a list, not one date)
 
 
 @dataclass(frozen=True)
