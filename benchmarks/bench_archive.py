@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import shutil
 import statistics
 import sys
@@ -29,6 +28,8 @@ EVAL = HERE.parent.parent / "shared" / "eval"
 
 
 def generated_stories(count: int):
+    from bench_speed import _vary  # the same variants (figures and days shuffled) as the speed benchmark
+
     from checker.archive import Story
 
     base = []
@@ -46,12 +47,6 @@ def generated_stories(count: int):
         day = 1 + n % 28
         out.append(Story(f"{n:06d}-{name}", f"2026-{1 + n // 28 % 12:02d}-{day:02d}", "Wire", text))
     return out
-
-
-def _vary(text: str, rng: random.Random) -> str:
-    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    text = re.sub(r"\b\d{2,5}\b", lambda m: str(max(1, int(int(m.group(0)) * rng.uniform(0.5, 1.5)))), text)
-    return re.sub("|".join(days), lambda m: rng.choice(days), text)
 
 
 def _size(folder: Path) -> int:
@@ -116,7 +111,7 @@ def draft_latency(store, drafts, checker) -> tuple[float, int]:
     archive_conflicts(checker, drafts[:1], store)  # loads the neighbour index
     for draft in drafts:
         start = time.perf_counter()
-        found += len(archive_conflicts(checker, [draft], store))
+        found += len(archive_conflicts(checker, [draft], store)[0])
         times.append(time.perf_counter() - start)
     return statistics.median(times), found
 

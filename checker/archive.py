@@ -50,11 +50,9 @@ class Story:
         return hashlib.sha256(f"{self.date}\x00{self.source}\x00{self.text}".encode()).hexdigest()[:24]
 
     def document(self) -> Document:
-        from checker.ingest import mask_markdown
+        from checker.ingest import document_from_text
 
-        markdown = self.id.lower().endswith(".md")
-        return Document(path=self.id, text=self.text, analysis_text=mask_markdown(self.text) if markdown else self.text,
-                        markdown=markdown)
+        return document_from_text(self.id, self.text)
 
 
 def read_archive(paths: list[Path], warn: Callable[[str], None]) -> Iterator[Story]:
@@ -236,13 +234,16 @@ class ArchiveStore:
         for r in present - stored:
             self._mark_deleted(r)
         missing = sorted(stored - present)
-        for start in range(0, len(missing), 10000):
-            chunk = missing[start:start + 10000]
-            marks = ",".join("?" * len(chunk))
-            got = self.db.execute(f"SELECT row, content FROM claims WHERE row IN ({marks})", chunk).fetchall()
-            _ensure_room(index, len(got))
-            index.add_items(np.stack([_vector(b) for _, b in got]), np.array([r for r, _ in got]))
+        for chunk in self._by_rows("SELECT row, content FROM claims WHERE row IN ({rows})", missing):
+            _ensure_room(index, len(chunk))
+            index.add_items(np.stack([_vector(b) for _, b in chunk]), np.array([r for r, _ in chunk]))
         return index
+
+    def _by_rows(self, sql: str, rows: list[int]) -> Iterator[list[tuple]]:
+        """`sql` run for the claim rows in chunks small enough for any SQLite's variable limit (999)."""
+        for start in range(0, len(rows), 900):
+            chunk = rows[start:start + 900]
+            yield self.db.execute(sql.format(rows=",".join("?" * len(chunk))), chunk).fetchall()
 
     def _mark_deleted(self, row: int) -> None:
         try:
@@ -271,15 +272,12 @@ class ArchiveStore:
 
     def fetch(self, rows: Iterable[int]) -> tuple[list[ArchivedClaim], tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """Archived claims by row, with their stories' date and source, and their vectors."""
-        rows = sorted(set(rows))
         found: list[ArchivedClaim] = []
         vectors: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        for start in range(0, len(rows), 900):
-            chunk = rows[start:start + 900]
-            marks = ",".join("?" * len(chunk))
-            for row, story, claim, c, s, h, date, source in self.db.execute(
-                    "SELECT claims.row, claims.story, claims.claim, content, subject, head, date, source FROM claims "
-                    f"JOIN stories ON stories.id = claims.story WHERE claims.row IN ({marks}) ORDER BY claims.row", chunk):
+        for chunk in self._by_rows("SELECT claims.row, claims.story, claims.claim, content, subject, head, date, source "
+                                   "FROM claims JOIN stories ON stories.id = claims.story WHERE claims.row IN ({rows}) "
+                                   "ORDER BY claims.row", sorted(set(rows))):
+            for row, story, claim, c, s, h, date, source in chunk:
                 found.append(ArchivedClaim(row, Claim.model_validate_json(claim), story, date, source))
                 vectors.append((_vector(c), _vector(s), _vector(h)))
         if not vectors:
@@ -365,26 +363,33 @@ def batches(stories: Iterable[Story], size: int) -> Iterator[list[Story]]:
         yield batch
 
 
+def store_batch(store: ArchiveStore, read: list, counts: IndexCounts, n: int, save_every: int,
+                progress: Callable[[int], None] | None) -> None:
+    """Store the `n`th batch read, saving the neighbour index every `save_every` batches."""
+    store.add(read)
+    counts.claims += sum(len(c) for _, c, _ in read)
+    if n % save_every == 0:
+        store.save()
+    if progress:
+        progress(len(read))
+
+
 def index_archive(checker, store: ArchiveStore, stories: Iterable[Story], batch_size: int = 16,
                   progress: Callable[[int], None] | None = None, save_every: int = 20) -> IndexCounts:
     """Index new and changed stories in this process, one stored batch at a time."""
     counts = IndexCounts()
     for n, batch in enumerate(batches(pending(store, stories, counts), batch_size), 1):
-        read = read_batch(checker, batch)
-        store.add(read)
-        counts.claims += sum(len(c) for _, c, _ in read)
-        if n % save_every == 0:
-            store.save()
-        if progress:
-            progress(len(batch))
+        store_batch(store, read_batch(checker, batch), counts, n, save_every, progress)
     store.save()
     return counts
 
 
 # -- checking a draft ------------------------------------------------------------------------
 
-def archive_conflicts(checker, drafts: list[Document], store: ArchiveStore, k: int = NEIGHBOURS) -> list:
-    """The disagreements between the drafts' claims and the archive's claims about the same thing.
+def archive_conflicts(checker, drafts: list[Document], store: ArchiveStore,
+                      k: int = NEIGHBOURS) -> tuple[list, list[Document]]:
+    """The disagreements between the drafts' claims and the archive's claims about the same thing,
+    and the archived stories they cite.
 
     Each draft claim meets its `k` nearest archived claims; the rules and the decision model judge
     the pairs as in any check. An archived claim that a later archived story contradicts (a toll
@@ -397,7 +402,7 @@ def archive_conflicts(checker, drafts: list[Document], store: ArchiveStore, k: i
     near = store.neighbours(vectors[0], k)
     archived, stored = store.fetch(r for rows in near for r in rows)
     if not archived:
-        return []
+        return [], []
     claims = own + [a.claim for a in archived]
     all_vectors = tuple(np.concatenate([v, s]) for v, s in zip(vectors, stored))
     at = {a.row: len(own) + n for n, a in enumerate(archived)}
@@ -416,22 +421,18 @@ def archive_conflicts(checker, drafts: list[Document], store: ArchiveStore, k: i
             superseded.add(cand.i if a.date < b.date else cand.j)
     kept = [(cand, p) for cand, p in accepted
             if (cand.i < len(own)) != (cand.j < len(own)) and not {cand.i, cand.j} & superseded]
-    documents = {d.path: d for d in drafts}
-    for a in archived:
-        if a.story not in documents:
-            documents[a.story] = store.story(a.story).document()
+    cited = sorted({story_of[x].story for cand, _ in kept for x in (cand.i, cand.j) if x in story_of})
+    stories = [store.story(story).document() for story in cited]
+    documents = {d.path: d for d in stories} | {d.path: d for d in drafts}
+    by_claim = {a.claim.id: a for a in archived}
     conflicts = []
     for group in disagreements(kept):
         conflict = build_disagreement(group, claims, documents)
-        sides = {c.claim_id: c for c in conflict.claims}
-        for n, a in story_of.items():
-            if a.claim.id in sides:
-                sides[a.claim.id] = sides[a.claim.id].model_copy(update={
-                    "archived": {"id": a.story, "date": a.date, "source": a.source}})
+        sides = [c.model_copy(update={"archived": {"id": a.story, "date": a.date, "source": a.source}})
+                 if (a := by_claim.get(c.claim_id)) is not None else c for c in conflict.claims]
         # The draft's claims first: a CI annotation points at the draft, not at the archive.
-        ordered = sorted(sides.values(), key=lambda c: c.archived is not None)
-        conflicts.append(conflict.model_copy(update={"claims": ordered}))
-    return conflicts
+        conflicts.append(conflict.model_copy(update={"claims": sorted(sides, key=lambda c: c.archived is not None)}))
+    return conflicts, stories
 
 
 # -- indexing on a cluster -------------------------------------------------------------------
@@ -491,20 +492,13 @@ def index_archive_on_ray(store: ArchiveStore, stories: Iterable[Story], workers:
                 if batch is None:
                     break
                 reader = idle.pop()
-                running[reader.read.remote(batch)] = (reader, len(batch))
+                running[reader.read.remote(batch)] = reader
             if not running:
                 break
             (done,), _ = ray.wait(list(running), num_returns=1)
-            reader, size = running.pop(done)
-            idle.append(reader)
-            read = ray.get(done)
-            store.add(read)
-            counts.claims += sum(len(c) for _, c, _ in read)
+            idle.append(running.pop(done))
             stored += 1
-            if stored % save_every == 0:
-                store.save()
-            if progress:
-                progress(size)
+            store_batch(store, ray.get(done), counts, stored, save_every, progress)
         store.save()
         return counts
     finally:

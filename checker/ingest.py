@@ -25,10 +25,9 @@ def read_document(path: str, warn: Callable[[str], None]) -> Document:
     """Read one `path`, refusing what is not a text document."""
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        name, markdown = "-", False
     else:
         data = _read_file(Path(path))
-        name, markdown = path, Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    name = path
     if len(data) > MAX_BYTES:
         raise CheckerError(
             errors.E104_TOO_LARGE,
@@ -41,9 +40,14 @@ def read_document(path: str, warn: Callable[[str], None]) -> Document:
             f"{name}: looks like a binary file (it holds NUL bytes)",
             "give claimcheck plain-text (.txt) or Markdown (.md) articles",
         )
-    text = decode_text(data, name, warn)
-    analysis = mask_markdown(text) if markdown else text
-    return Document(path=name, text=text, analysis_text=analysis, markdown=markdown)
+    return document_from_text(name, decode_text(data, name, warn))
+
+
+def document_from_text(path: str, text: str) -> Document:
+    """A document given as text (a file's, an editor's buffer, an archived story's); a path ending
+    in .md is read as Markdown."""
+    markdown = Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+    return Document(path=path, text=text, analysis_text=mask_markdown(text) if markdown else text, markdown=markdown)
 
 
 def _read_file(path: Path) -> bytes:

@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlparse
 from checker import __version__
 from checker.models import Conflict
 from checker.pipeline import Checker
-from checker.serve import document_from_text, warm
+from checker.ingest import document_from_text
+from checker.serve import warm
 
 CHECKED_SUFFIXES = (".txt", ".md", ".markdown")
 

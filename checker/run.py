@@ -82,12 +82,11 @@ def _with_archive(checker: Checker, drafts: list[Document], folder: Path, confli
 
     store = ArchiveStore(folder, checker.embedder.name)
     try:
-        found = archive_conflicts(checker, drafts, store)
-        cited = sorted({c.document for conflict in found for c in conflict.claims if c.archived})
-        conflicts += found
-        return [store.story(story).document() for story in cited]
+        found, stories = archive_conflicts(checker, drafts, store)
     finally:
         store.close()
+    conflicts += found
+    return stories
 
 
 def _allowed_by_file_settings(conflict: Conflict, config: Config) -> bool:

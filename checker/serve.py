@@ -18,11 +18,9 @@ from typing import IO
 from checker.embed import MemoryCachedEmbedder
 from checker import errors
 from checker.errors import CheckerError
-from checker.ingest import decode_text, mask_markdown, read_document
+from checker.ingest import decode_text, document_from_text, read_document
 from checker.models import Document
 from checker.pipeline import Checker
-
-MARKDOWN = (".md", ".markdown")
 
 
 def warm(checker: Checker) -> Checker:
@@ -56,12 +54,6 @@ def _documents(request: dict) -> list[Document]:
                                                           lambda message: None)) for d in given]
     raise CheckerError(errors.E601_REQUEST, "a request needs 'paths' (a list of files) or 'documents' (a list of "
                        "{path, text})", 'send {"id": 1, "paths": ["draft.md"]}')
-
-
-def document_from_text(path: str, text: str) -> Document:
-    """A document given as text (an editor's buffer); a path ending in .md is read as Markdown."""
-    markdown = path.lower().endswith(MARKDOWN)
-    return Document(path=path, text=text, analysis_text=mask_markdown(text) if markdown else text, markdown=markdown)
 
 
 def serve(checker: Checker, stdin: IO[str], stdout: IO[str]) -> None:

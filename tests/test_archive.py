@@ -65,7 +65,7 @@ def test_archive_interrupted_index_resumes_without_duplicates_or_loss(tmp_path, 
 def test_archive_check_reports_the_latest_archived_figure_with_its_story(tmp_path, checker, make_doc):
     store = _store(tmp_path, checker)
     index_archive(checker, store, STORIES)
-    conflicts = archive_conflicts(checker, [make_doc(DRAFT, "draft.txt")], store)
+    conflicts, _ = archive_conflicts(checker, [make_doc(DRAFT, "draft.txt")], store)
     assert len(conflicts) == 1
     draft_side, archived_side = conflicts[0].claims
     assert draft_side.document == "draft.txt" and "41" in draft_side.text
@@ -78,7 +78,7 @@ def test_archive_consistent_draft_has_no_conflict(tmp_path, checker, make_doc):
     store = _store(tmp_path, checker)
     index_archive(checker, store, STORIES)
     draft = make_doc("The new stadium in Carlton will hold 52,000 spectators, officials said.", "draft.txt")
-    assert archive_conflicts(checker, [draft], store) == []
+    assert archive_conflicts(checker, [draft], store)[0] == []
 
 
 def test_archive_reads_folders_and_json_lines(tmp_path):
