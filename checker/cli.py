@@ -390,14 +390,21 @@ def _long_running_checker(rules: list[Path] | None, decision: Path | None, min_c
 
 @app.command("prepare")
 def prepare_command(force: Annotated[bool, typer.Option(help="Export again even if prepared.")] = False) -> None:
-    """Export the embedding model to ONNX (int8) and index the gazetteer's cities, once, so checks
-    start without torch and without parsing the gazetteer."""
+    """Export the embedding model to ONNX (int8), index the gazetteer's cities and WordNet's nouns,
+    once, so checks start without torch and without parsing the gazetteer or WordNet."""
     from checker.attributes import city_index_file, write_city_index
     from checker.embed import export_onnx_model, onnx_model_file
+    from checker.wordnet import noun_kinds_file, wordnet_folder, write_noun_kinds
 
     cities = city_index_file()
     if force or not cities.is_file():
         _note(f"prepared {write_city_index(cities)}")
+    nouns, wordnet = noun_kinds_file(), wordnet_folder()
+    if wordnet is None:
+        _warn("WordNet not found: figures that count different kinds of thing are not told apart; "
+              "install Debian's wordnet-base, or set CLAIMCHECK_WORDNET to a folder of its files")
+    elif force or not nouns.is_file():
+        _note(f"prepared {write_noun_kinds(nouns, wordnet)}")
     target = onnx_model_file()
     if target.is_file() and not force:
         _note(f"already prepared: {target}")

@@ -21,6 +21,7 @@ from checker.dates import minutes_apart
 from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets,
                            _different_subjects, different_sources, event_figures_differ, _interval)
 from checker.models import Claim
+from checker.wordnet import different_kinds
 
 # The features, in the order the model's weights follow. Each says one thing about the pair.
 FEATURES = (
@@ -59,6 +60,8 @@ FEATURES = (
     "zero",                    # one figure is a zero ("no one was hurt")
     "hours_apart",             # log of the hours between two times of day given for one day
     "universal_against_count",  # "no lives were lost" against a count ("two people died")
+    "counted_kinds_differ",    # the figures count different kinds of thing (WordNet: engines, people)
+    "open_ended_date",         # a date that bounds a span ("since 2000", "by 2050"), not an event's day
 )
 
 MODEL_FILE = "decision.json"
@@ -206,5 +209,16 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "zero": float(any(q is not None and q.high == 0 for q in (qa, qb))),
         "hours_apart": math.log1p(minutes_apart(a.date, b.date) / 60) if a.date and b.date else 0.0,
         "universal_against_count": float(universal_against_count),
+        "counted_kinds_differ": float(bool(qa and qb and different_kinds(qa.counted, qb.counted))),
+        "open_ended_date": float(any(c.kind == "date" and _opens_span(c.text) for c in (a, b))),
     }
+
+
+# English prepositions that make a date one end of a span rather than the day something happened.
+_SPAN_BOUNDS = frozenset({"since", "by", "before", "until", "till", "after", "from", "through", "ahead"})
+
+
+def _opens_span(text: str) -> bool:
+    words = text.lower().split(maxsplit=1)
+    return bool(words) and words[0] in _SPAN_BOUNDS
 

@@ -204,7 +204,8 @@ class ClaimExtractor:
         times = find_times(s_text)
         dates = find_dates(s_text, dateline)
         date_spans = [(d.start, d.end) for d in dates] + times
-        figures = find_quantities(s_text, self.lex.quantities, date_spans)
+        figures = [f for f in find_quantities(s_text, self.lex.quantities, date_spans)
+                   if not _is_label(sentence, s0 + f.start, s0 + f.end)]
         figures = sorted(figures + find_zero_figures(s_text, self.lex.quantities, self.lex.measures,
                                                      date_spans + [(f.start, f.end) for f in figures]),
                          key=lambda f: f.start)
@@ -617,6 +618,17 @@ def _scope(after: str, before: str = "") -> tuple[str, str] | None:
         if m:
             return relation, m.group(0).lower()
     return None
+
+
+def _is_label(sentence: SpacySpan, start: int, end: int) -> bool:
+    """ "Unit 2", "Flight 370", "Category 4": a number the parser hangs on the capitalised noun just
+    before it names that thing; it is a label, not a count ("Unit 1" and "Unit 2" are not rivals)."""
+    inside = [t for t in sentence if start <= t.idx < end]
+    if len(inside) != 1 or not inside[0].is_digit or inside[0].i == sentence.start:
+        return False
+    number, before = inside[0], inside[0].nbor(-1)
+    return number.head.i == before.i and number.dep_ in ("nummod", "appos", "compound") and before.is_title \
+        and before.pos_ in ("NOUN", "PROPN")
 
 
 def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | None, int]:

@@ -73,6 +73,19 @@ def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
 
 
 @pytest.mark.parametrize(
+    ("text", "label", "figure"),
+    [
+        ("When Unit 2 went down, 1,150 people lost work.", "2", "1,150"),
+        ("Flight 370 vanished in 2014 with 239 people aboard.", "370", "239"),
+        ("The storm reached Category 4 as 12 people were rescued.", "4", "12"),
+    ],
+)
+def test_extract_number_naming_a_thing_is_a_label_not_a_figure(extractor, make_doc, text, label, figure):
+    figures = [c.quantity.text for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figure in figures and label not in figures
+
+
+@pytest.mark.parametrize(
     ("key", "name", "organisation"),
     [("person:selo", "Talal Selo", "SDF"), ("person:dillon", "Ryan Dillon", "U.S.-led international coalition"),
      ("person:mostafa", "Laila Mostafa", "Raqqa Civil Council")],

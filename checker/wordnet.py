@@ -1,0 +1,121 @@
+"""What kind of thing a noun names, from WordNet: the lexicographer files ("supersenses") its senses
+fall in. "18 fire engines" (artifacts) and "46 people" (people) count different kinds of thing,
+so they are not rival figures; "1,200 children" and "4,500 people" may be.
+
+WordNet 3.0 comes from Debian's wordnet-base package, which the set-up fetches. `claimcheck prepare`
+reads its index.noun, data.noun and noun.exc (the formats of wndb(5WN)) once into a small table kept
+in this Python environment; a check reads the table in a few milliseconds."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+WORDNET_VERSION = "3.0"
+# Lexicographer file numbers (lexnames(5WN)): a group of people and a person are one kind here, so
+# "the wounded" (a group) and "23 civilians" (persons) may count the same people.
+_NOUN_GROUP, _NOUN_PERSON = 14, 18
+
+
+def noun_kinds_file() -> Path:
+    """Where `claimcheck prepare` writes the table, inside this Python environment."""
+    return Path(sys.prefix) / "share" / "claimcheck" / f"noun-kinds-wordnet-{WORDNET_VERSION}.tsv"
+
+
+def wordnet_folder() -> Path | None:
+    """WordNet's database files: $CLAIMCHECK_WORDNET, the environment's share/wordnet (where the
+    set-up unpacks Debian's package) or the system's /usr/share/wordnet, whichever holds them."""
+    candidates = [os.environ.get("CLAIMCHECK_WORDNET"), str(Path(sys.prefix) / "share" / "wordnet"), "/usr/share/wordnet"]
+    for folder in filter(None, candidates):
+        if (Path(folder) / "index.noun").is_file() and (Path(folder) / "data.noun").is_file():
+            return Path(folder)
+    return None
+
+
+def read_noun_kinds(folder: Path) -> tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]]]:
+    """Noun lemmas to the lexicographer files of their senses, and irregular plurals to their lemmas."""
+    file_of: dict[str, int] = {}
+    with open(folder / "data.noun", encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if not line.startswith(" "):  # the licence header is indented
+                offset, lex_file = line.split(" ", 2)[:2]
+                file_of[offset] = int(lex_file)
+    kinds: dict[str, frozenset[int]] = {}
+    with open(folder / "index.noun", encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            synsets = int(fields[2])
+            kinds[fields[0]] = frozenset(file_of[o] for o in fields[-synsets:] if o in file_of)
+    irregular: dict[str, tuple[str, ...]] = {}
+    exceptions = folder / "noun.exc"
+    if exceptions.is_file():
+        for line in exceptions.read_text(encoding="utf-8", errors="replace").splitlines():
+            inflected, *lemmas = line.split()
+            irregular[inflected] = tuple(lemmas)
+    return kinds, irregular
+
+
+def write_noun_kinds(target: Path, folder: Path) -> Path:
+    """Write the table as `lemma<TAB>14,18` lines and `=inflected<TAB>lemma,lemma` lines, atomically."""
+    kinds, irregular = read_noun_kinds(folder)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    rows = [f"{lemma}\t{','.join(map(str, sorted(files)))}\n" for lemma, files in sorted(kinds.items())]
+    rows += [f"={word}\t{','.join(lemmas)}\n" for word, lemmas in sorted(irregular.items())]
+    tmp.write_text("".join(rows), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]]]:
+    """The prepared table, else WordNet read directly, else empty (every noun then of unknown kind)."""
+    try:
+        text = noun_kinds_file().read_text(encoding="utf-8")
+    except OSError:
+        folder = wordnet_folder()
+        return read_noun_kinds(folder) if folder is not None else ({}, {})
+    kinds: dict[str, frozenset[int]] = {}
+    irregular: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        key, _, value = line.partition("\t")
+        if key.startswith("="):
+            irregular[key[1:]] = tuple(value.split(","))
+        else:
+            kinds[key] = frozenset(int(v) for v in value.split(",") if v)
+    return kinds, irregular
+
+
+# Regular noun endings and what they stand for (morphy(7WN)).
+_SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y"),
+             ("s", ""))
+
+
+@functools.lru_cache(maxsize=8192)
+def noun_kinds(word: str) -> frozenset[int]:
+    """The lexicographer files of every sense of `word` and of the lemmas it may inflect (empty if
+    WordNet does not know it). A person and a group of people count as one kind."""
+    kinds, irregular = _table()
+    w = word.lower().replace(" ", "_")
+    lemmas = {w, *irregular.get(w, ())}
+    lemmas |= {w[: -len(end)] + base for end, base in _SUFFIXES if w.endswith(end) and len(w) > len(end) + 1}
+    files = frozenset().union(*(kinds.get(lemma, frozenset()) for lemma in lemmas))
+    return frozenset(_NOUN_PERSON if f == _NOUN_GROUP else f for f in files)
+
+
+def different_kinds(a: str | None, b: str | None) -> bool:
+    """Whether two counted nouns name things of different kinds: both known to WordNet, and no sense
+    of one shares a lexicographer file with a sense of the other ("fire engines" against "people")."""
+    if not a or not b:
+        return False
+    ka, kb = noun_kinds(_head_word(a)), noun_kinds(_head_word(b))
+    return bool(ka and kb and not ka & kb)
+
+
+def _head_word(counted: str) -> str:
+    """The noun a counted phrase ends in ("oil spill response vessels" -> "vessels")."""
+    return counted.split()[-1]

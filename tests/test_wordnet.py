@@ -1,0 +1,36 @@
+"""What kind of thing a counted noun names, from WordNet's noun database."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.wordnet import different_kinds, noun_kinds, read_noun_kinds
+from tests.conftest import ROOT
+
+
+def test_wordnet_database_files_are_read_into_kinds_and_plurals():
+    kinds, irregular = read_noun_kinds(ROOT / "tests" / "data" / "wordnet")
+    assert kinds == {"engine": frozenset({6}), "person": frozenset({18}), "people": frozenset({14})}
+    assert irregular == {"people": ("person",)}
+
+
+# The tests below read the WordNet that .ci/setup fetches (Debian's wordnet-base).
+@pytest.mark.parametrize(
+    ("a", "b", "differ"),
+    [
+        ("fire engines", "people", True),   # artifacts, persons
+        ("livestock", "people", True),      # animals, persons
+        ("children", "people", False),      # a part of the whole
+        ("families", "evacuees", False),    # a group of people and persons: one kind
+        ("wounded", "civilians", False),
+        ("Estrians", "people", False),      # unknown to WordNet: not told apart
+        (None, "people", False),
+    ],
+)
+def test_wordnet_tells_counted_kinds_apart(a, b, differ):
+    assert different_kinds(a, b) is differ
+
+
+def test_wordnet_plural_forms_find_their_lemma():
+    assert noun_kinds("engines") == noun_kinds("engine")
+    assert noun_kinds("women") == noun_kinds("woman")
