@@ -164,6 +164,10 @@ def same_value(cls: str, a: str, b: str) -> bool:
             return _is_country(a) and countries_a == countries_b
     if cls == "origin":
         return _shared_prefix(a, b) >= 4 and _shared_prefix(a, b) >= 0.6 * min(len(a), len(b))
+    if cls == "person":
+        # "Liam" and "Liam Whitcombe", "Whitcombe" and "Liam Whitcombe": a name and the fuller name
+        short, full = sorted((set(a.split()), set(b.split())), key=len)
+        return short <= full
     return False
 
 

@@ -464,6 +464,8 @@ def fit_command(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write the fitted decision model here (default: only print the scores).")] = None,
     folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds, split by case.")] = 5,
+    repeats: Annotated[int, typer.Option(
+        min=1, help="Cross-validation rounds, each splitting the cases into folds anew; the scores pool them.")] = 5,
     regularisation: Annotated[Optional[float], typer.Option(
         min=1e-6, help="Inverse L2 strength of the logistic model (default: the best of 0.1, 0.3, 1 held out).")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
@@ -488,20 +490,21 @@ def fit_command(
             data.append(collect(checker, case))
             _progress(n, len(labelled))
         choices = (regularisation,) if regularisation is not None else REGULARISATIONS
-        chosen, cut, tally = choose_settings(data, folds, choices)
+        chosen, cut, tally = choose_settings(data, folds, choices, repeats)
         scores = tally.scores()
         model = fit_model(data, chosen, cut).model_copy(update={"cross_validation": {
-            "folds": folds, "min_confidence": cut, "regularisation": chosen, "scores": scores}})
+            "folds": folds, "repeats": repeats, "min_confidence": cut, "regularisation": chosen, "scores": scores}})
         if output is not None:
             output.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
         raise typer.Exit(2) from None
     if output_format is ExtractFormat.json:
-        typer.echo(json.dumps({"cases": len(data), "folds": folds, "min_confidence": cut, "regularisation": chosen,
-                               "scores": scores}, indent=2))
+        typer.echo(json.dumps({"cases": len(data), "folds": folds, "repeats": repeats, "min_confidence": cut,
+                               "regularisation": chosen, "scores": scores}, indent=2))
         return
-    typer.echo(f"{len(data)} cases, {folds}-fold cross-validation by case, min confidence {cut}, "
+    rounds = f", {repeats} rounds pooled (reports per round)" if repeats > 1 else ""
+    typer.echo(f"{len(data)} cases, {folds}-fold cross-validation by case{rounds}, min confidence {cut}, "
                f"regularisation {chosen}")
     typer.echo(f"{'kind':10} {'precision':>9} {'recall':>7} {'reported':>9} {'labelled':>9}")
     for kind, s in scores.items():

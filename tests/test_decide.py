@@ -113,6 +113,10 @@ def test_fit_model_round_trips_through_its_file(checker, tmp_path, monkeypatch):
     assert again.probability("NUM101", cand.features) == pytest.approx(model.probability("NUM101", cand.features))
     tallies = cross_validate(data, folds=2, regularisation=1.0, thresholds=(0.4,))
     assert tallies[0.4].scores()["numeric"]["gold"] == 4
+    # Rounds split the cases anew and pool their counts; the scores give counts per round.
+    pooled = cross_validate(data, folds=2, regularisation=1.0, thresholds=(0.4,), repeats=3)
+    assert pooled[0.4].gold["numeric"] == 12 and pooled[0.4].scores()["numeric"]["gold"] == 4
+    assert len({frozenset(map(frozenset, folds_by_case([d.case.name for d in data], 2, seed))) for seed in range(3)}) > 1
 
 
 def test_disagreement_among_three_sources_is_one_report(checker, make_doc):

@@ -130,6 +130,18 @@ def test_rules_place_values_use_the_gazetteer(a, b, same):
     assert same_value("origin", b, a) is same
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Liam", "Liam Whitcombe", True), ("Whitcombe", "Liam Whitcombe", True), ("Tomas Ruiz", "Jonas Okafor", False),
+     ("Liam Whitcombe", "Liam Okafor", False)],
+)
+def test_rules_a_name_and_its_fuller_form_are_one_person(a, b, same):
+    from checker.attributes import same_value
+
+    assert same_value("person", a, b) is same
+    assert same_value("person", b, a) is same
+
+
 def test_rules_city_index_written_by_prepare_reads_back_as_the_gazetteer(tmp_path, monkeypatch):
     from checker import attributes
 
