@@ -22,11 +22,12 @@ from checker.numwords import (
     parse_digits,
     parse_number_words,
 )
-from checker.units import ABBREVIATIONS, CURRENCY_BEFORE, SCALED_CODE, UNIT_AFTER, currency_code, is_currency, lookup_unit
+from checker.units import (ABBREVIATIONS, CURRENCY_BEFORE, ISO_CODE_AFTER, SCALED_CODE, UNIT_AFTER, currency_code,
+                           is_currency, iso_currency_codes, length_spread, lookup_unit)
 
 _SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|bln|tln|mil|tn|trn|MM|k|m|b|T"
 _ATOM = re.compile(
-    rf"(?<![\w.,:/])(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?)\s?)?"
+    rf"(?<![\w.,:/])(?P<cur>(?:US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|USD|EUR|GBP|JPY|CHF|CNY|INR|Rs\.?|(?-i:[A-Z]{{3}}))\s?)?"
     rf"(?:(?:(?<=[$€£¥₹DPRYFs.\s])|(?<![\w.,:/]))(?P<num>{DIGITS})(?!,\d)(?:\s?(?P<scale>{_SCALE_WORDS})(?![a-zA-Z]))?"
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})(?![\w])(?:\s(?P<wscale>million|billion|trillion|lakh\s+crore|lakh|crore)\b)?)",
     re.I,
@@ -307,10 +308,17 @@ def _spelled_fractions(text: str) -> list[_Atom]:
     return found
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n])\s*$")
+
+
 def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
     start, end = m.start(), m.end()
     after = text[end:end + 4]
     cur = currency_code(m.group("cur")) if m.group("cur") else None
+    if cur is not None and currency_code(m.group("cur").lower()) is None and _SENTENCE_START.search(text[:start]):
+        cur = None  # "ALL 5 solutions": a word in capitals opening a sentence, not the Albanian lek
+    if m.group("cur") and cur is None:
+        start = m.start("num") if m.group("num") is not None else m.start("words")  # "THE 5": not money
     if m.group("num") is not None:
         num = m.group("num")
         fraction = _DIGIT_FRACTION.match(text, m.end("num"))
@@ -516,6 +524,7 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
             low = high = 100.0 * atom.value / den
             unit, end = "percent", ratio.end()
     q_start, qualifier, low, high, tolerance = _apply_qualifier(text, start, qualifier, low, high, atom, lex)
+    tolerance = max(tolerance, length_spread(unit, factor))
     if qualifier == "exact":
         side, end = _bound_after(text, end, lex)
         if side == "lower":
@@ -591,6 +600,9 @@ def _unit_after(text: str, end: int, atom: _Atom) -> tuple[str | None, float, in
                     _WEIGHT_CUE.search(text[max(0, atom.start - 40):atom.start]) or rest[m.end():].lstrip().startswith("of ")):
                 return (*_POUND, end + m.end())  # "weighs 300 pounds", "300 pounds of rice"
             return canonical, factor, end + m.end()
+    iso = ISO_CODE_AFTER.match(rest)
+    if iso and iso.group(1) in iso_currency_codes():
+        return iso.group(1), 1.0, end + iso.end()
     if re.search(r"\bmagnitude[\s-]+$", text[max(0, atom.start - 12):atom.start], re.I):
         return "magnitude", 1.0, end
     before = CURRENCY_BEFORE.search(text[max(0, atom.start - 5):atom.start])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Canonical unit -> surface forms. Factors turn the surface unit into the canonical one.
@@ -79,16 +80,40 @@ _CURRENCY_ALT = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len,
 CURRENCY_BEFORE = re.compile(rf"(?<![A-Za-z])(?:{_CURRENCY_ALT})\s?$", re.I)
 
 
+_MONTH = UNIT_FACTORS["second"]["month"]
+
+
+def length_spread(unit: str | None, factor: float) -> float:
+    """How far a unit of varying length strays from its mean: a calendar month is 28 to 31 days,
+    so "two months" and "60 days" agree."""
+    return 0.05 if unit == "second" and factor == _MONTH else 0.0
+
+
 def lookup_unit(surface: str) -> tuple[str, float] | None:
     """Return (canonical unit, factor) for a unit's `surface` form, or None."""
     return _SURFACE.get(surface.strip().lower())
 
 
+@functools.lru_cache(maxsize=1)
+def iso_currency_codes() -> frozenset[str]:
+    """Every ISO 4217 code, from pycountry: "NOK 412 million" and "SEK 3bn" are money too."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+# An ISO code written in capitals just before or after a figure ("NOK 412", "412 NOK"); in lower
+# case only the common codes above count, as "all" or "top" are words first.
+ISO_CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?$")
+ISO_CODE_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z0-9])")
+
+
 def is_currency(unit: str | None) -> bool:
     """True for the ISO code a money figure carries as its unit ("USD")."""
-    return unit in _CURRENCY_UNITS
+    return unit in _CURRENCY_UNITS or (unit is not None and len(unit) == 3 and unit in iso_currency_codes())
 
 
 def currency_code(symbol: str) -> str | None:
-    """Return the ISO code of a currency `symbol` such as "$" or "EUR"."""
-    return CURRENCY_SYMBOLS.get(symbol.strip().lower())
+    """Return the ISO code of a currency `symbol` such as "$", "EUR" or "NOK"."""
+    symbol = symbol.strip()
+    return CURRENCY_SYMBOLS.get(symbol.lower()) or (symbol if symbol in iso_currency_codes() else None)

@@ -83,6 +83,11 @@ INF = None
         ("The jet dropped a 2,000-pound bomb.", "2,000-pound", 907.2, 907.2, "exact", "kilogram"),
         ("The boxer weighs 300 pounds.", "300 pounds", 136.08, 136.08, "exact", "kilogram"),
         ("He paid 300 pounds for the ticket.", "300 pounds", 300, 300, "exact", "GBP"),
+        ("Operating profit came in at NOK 412 million.", "NOK 412 million", 4.12e8, 4.12e8, "exact", "NOK"),
+        ("It dropped to 421 million NOK.", "421 million NOK", 4.21e8, 4.21e8, "exact", "NOK"),
+        ("The fund paid SEK 3bn in claims.", "SEK 3bn", 3e9, 3e9, "exact", "SEK"),
+        ("THE 5 CARS WERE TOWED.", "5", 5, 5, "exact", None),  # capitals, but not a currency
+        ("ALL 5 solutions are wrong.", "5", 5, 5, "exact", None),  # a sentence's first word, not the lek
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
@@ -192,3 +197,14 @@ def test_quantities_spelled_fractions_and_powers(lexicon, text, surface, value):
     found = {text[f.start:f.end]: f.quantity for f in find_quantities(text, lexicon.quantities)}
     assert surface in found, found
     assert found[surface].high == pytest.approx(value)
+
+
+def test_quantities_a_month_spans_28_to_31_days(lexicon):
+    from checker.kinds import _interval
+
+    (months,) = find_quantities("They have two months to pay.", lexicon.quantities)
+    (days,) = find_quantities("They must pay within 60 days.", lexicon.quantities)
+    (weeks,) = find_quantities("They must pay within 10 weeks.", lexicon.quantities)
+    (lo_m, hi_m), (lo_d, hi_d), (lo_w, _) = (_interval(q.quantity) for q in (months, days, weeks))
+    assert lo_m <= lo_d <= hi_m  # 60 days is two months
+    assert lo_w > hi_m  # 70 days is not
