@@ -41,7 +41,10 @@ _RESTRICTIVE = re.compile(r"\b(?:alone|only|solely|directly|excluding|not counti
 _TOTAL = re.compile(r"\b(?:across all|in all|in total|altogether|all told|overall|combined|all (?:of )?(?:its|the|our))\b", re.I)
 _BASELINE = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\s+(?=[\d$€£])", re.I)
 # "including six children", "six of them children", "two ... were among the dead": a part of a figure.
-_SUBSET_BEFORE = re.compile(r"\b(?:including|included|among them|of whom|of which|among)\s+(?:some\s+|at least\s+|about\s+)?$", re.I)
+_SUBSET_BEFORE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which|among)\s+"
+                            r"(?:some\s+|at least\s+|about\s+)?$", re.I)
+# "a further 310,000", "another 410,000": a figure counted on top of another, not inside it.
+_ADDED_BEFORE = re.compile(r"\b(?:a further|another|an additional|an extra)\s+(?:some\s+|about\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|which|the\s+\w+)\b|(?:\w+\s+){0,3}(?:were|was)\s+among\b)", re.I)
 _INCREMENT_WORDS = {"extra", "additional", "further", "more", "new", "another"}
 _EARLIER_FIGURE = re.compile(r"\b(?:down|up)\s+from\s*$|\bfrom\s*$|\bcompared\s+with\s*$|\bagainst\s*$", re.I)
@@ -317,8 +320,12 @@ class ClaimExtractor:
         before_fig = sentence.text[max(0, fig.start - 25):fig.start]
         if _SUBSET_BEFORE.search(before_fig) or _SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]):
             fields["modality"] = "part"
+            if not scope and _SUBSET_BEFORE.search(before_fig):
+                scope = ("inclusive", counted or "")  # "a figure that includes 310,000 citizens abroad"
         elif counted and counted.split()[0].lower() in _INCREMENT_WORDS:
             fields["modality"] = "part"  # "300 extra troops": an addition, not a total
+        elif not scope and _ADDED_BEFORE.search(before_fig):
+            scope = ("additive", counted or "")
         if scope:
             fields["scope_relation"], fields["scope_set"] = scope
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)

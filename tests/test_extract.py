@@ -138,3 +138,17 @@ def test_extract_date_belongs_to_the_event_it_follows(extractor, make_doc):
     text = "Relatives of the 21 workers trapped since the rockfall on June 6 gathered at the gates."
     (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
     assert date.content == "the rockfall"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "relation"),
+    [
+        ("The electorate of 4.2 million includes about 310,000 citizens registered abroad.", "about 310,000",
+         "inclusive"),
+        ("A further 310,000 citizens are registered to vote abroad.", "310,000", "additive"),
+        ("On top of them, another 410,000 people are in emergency.", "410,000", "additive"),
+    ],
+)
+def test_extract_figure_counted_inside_or_on_top_of_another(extractor, make_doc, text, figure, relation):
+    (claim,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.quantity.text == figure]
+    assert claim.scope_relation == relation
