@@ -36,7 +36,8 @@ UNIT_FACTORS: dict[str, dict[str, float]] = {
     # Fahrenheit is kept apart: it converts by an offset, not a factor.
     "degree fahrenheit": {"degrees fahrenheit": 1, "°f": 1, "fahrenheit": 1},
     "kilometre per hour": {"km/h": 1, "kph": 1, "mph": 1.609344, "miles per hour": 1.609344},
-    "watt": {"megawatts": 1e6, "mw": 1e6, "gigawatts": 1e9, "gw": 1e9, "kilowatts": 1e3, "kw": 1e3, "watts": 1},
+    "watt": {"megawatts": 1e6, "megawatt": 1e6, "mw": 1e6, "gigawatts": 1e9, "gigawatt": 1e9, "gw": 1e9,
+             "terawatts": 1e12, "terawatt": 1e12, "kilowatts": 1e3, "kilowatt": 1e3, "kw": 1e3, "watts": 1, "watt": 1},
     "magnitude": {"magnitude": 1},
 }
 

@@ -83,6 +83,7 @@ INF = None
         ("The jet dropped a 2,000-pound bomb.", "2,000-pound", 907.2, 907.2, "exact", "kilogram"),
         ("The boxer weighs 300 pounds.", "300 pounds", 136.08, 136.08, "exact", "kilogram"),
         ("He paid 300 pounds for the ticket.", "300 pounds", 300, 300, "exact", "GBP"),
+        ("The 1,200-megawatt project won the auction.", "1,200-megawatt", 1.2e9, 1.2e9, "exact", "watt"),
         ("Operating profit came in at NOK 412 million.", "NOK 412 million", 4.12e8, 4.12e8, "exact", "NOK"),
         ("It dropped to 421 million NOK.", "421 million NOK", 4.21e8, 4.21e8, "exact", "NOK"),
         ("The fund paid SEK 3bn in claims.", "SEK 3bn", 3e9, 3e9, "exact", "SEK"),
