@@ -73,21 +73,22 @@ def write_noun_kinds(target: Path, folder: Path) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]]]:
-    """The prepared table, else WordNet read directly, else empty (every noun then of unknown kind)."""
+    """The prepared table, else WordNet read directly (also when the table is damaged: `claimcheck
+    prepare --force` writes it again), else empty (every noun then of unknown kind)."""
     try:
         text = noun_kinds_file().read_text(encoding="utf-8")
-    except OSError:
+        kinds: dict[str, frozenset[int]] = {}
+        irregular: dict[str, tuple[str, ...]] = {}
+        for line in text.splitlines():
+            key, _, value = line.partition("\t")
+            if key.startswith("="):
+                irregular[key[1:]] = tuple(value.split(","))
+            else:
+                kinds[key] = frozenset(int(v) for v in value.split(",") if v)
+        return kinds, irregular
+    except (OSError, UnicodeDecodeError, ValueError):
         folder = wordnet_folder()
         return read_noun_kinds(folder) if folder is not None else ({}, {})
-    kinds: dict[str, frozenset[int]] = {}
-    irregular: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        key, _, value = line.partition("\t")
-        if key.startswith("="):
-            irregular[key[1:]] = tuple(value.split(","))
-        else:
-            kinds[key] = frozenset(int(v) for v in value.split(",") if v)
-    return kinds, irregular
 
 
 # Regular noun endings and what they stand for (morphy(7WN)).

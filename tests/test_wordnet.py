@@ -34,3 +34,19 @@ def test_wordnet_tells_counted_kinds_apart(a, b, differ):
 def test_wordnet_plural_forms_find_their_lemma():
     assert noun_kinds("engines") == noun_kinds("engine")
     assert noun_kinds("women") == noun_kinds("woman")
+
+
+def test_wordnet_damaged_table_falls_back_to_the_database(tmp_path, monkeypatch):
+    from checker import wordnet
+
+    damaged = tmp_path / "noun-kinds.tsv"
+    damaged.write_text("engine\tnot-a-number\n", encoding="utf-8")
+    monkeypatch.setattr(wordnet, "noun_kinds_file", lambda: damaged)
+    monkeypatch.setattr(wordnet, "wordnet_folder", lambda: ROOT / "tests" / "data" / "wordnet")
+    wordnet._table.cache_clear()
+    wordnet.noun_kinds.cache_clear()
+    try:
+        assert wordnet.noun_kinds("engines") == frozenset({6})
+    finally:
+        wordnet._table.cache_clear()
+        wordnet.noun_kinds.cache_clear()
