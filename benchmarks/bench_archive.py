@@ -191,7 +191,7 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="claimcheck-archive-"))
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    stories = generated_stories(args.stories + 20)
+    stories = generated_stories((args.ray_stories if args.ray_only else args.stories) + 20)
     drafts, stories = [s.document() for s in stories[-20:]], stories[:-20]
     if args.ray_stories:  # first: the workers import the code as it is when the run starts
         ray_section(stories[:args.ray_stories], work, [int(w) for w in args.workers.split(",")])

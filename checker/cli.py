@@ -399,12 +399,14 @@ def prepare_command(force: Annotated[bool, typer.Option(help="Export again even 
     cities = city_index_file()
     if force or not cities.is_file():
         _note(f"prepared {write_city_index(cities)}")
-    nouns, wordnet = noun_kinds_file(), wordnet_folder()
-    if wordnet is None:
-        _warn("WordNet not found: figures that count different kinds of thing are not told apart; "
-              "install Debian's wordnet-base, or set CLAIMCHECK_WORDNET to a folder of its files")
-    elif force or not nouns.is_file():
-        _note(f"prepared {write_noun_kinds(nouns, wordnet)}")
+    nouns = noun_kinds_file()
+    if force or not nouns.is_file():
+        wordnet = wordnet_folder()
+        if wordnet is None:
+            _warn("WordNet not found: figures that count different kinds of thing are not told apart; "
+                  "install Debian's wordnet-base, or set CLAIMCHECK_WORDNET to a folder of its files")
+        else:
+            _note(f"prepared {write_noun_kinds(nouns, wordnet)}")
     target = onnx_model_file()
     if target.is_file() and not force:
         _note(f"already prepared: {target}")

@@ -318,9 +318,10 @@ class ClaimExtractor:
         fields["time_frame"] = frame
         scope = _scope(sentence.text[fig.end:clause.end - s0], sentence.text[max(clause.start - s0, fig.start - 30):fig.start])
         before_fig = sentence.text[max(0, fig.start - 25):fig.start]
-        if _SUBSET_BEFORE.search(before_fig) or _SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]):
+        subset_before = bool(_SUBSET_BEFORE.search(before_fig))
+        if subset_before or _SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]):
             fields["modality"] = "part"
-            if not scope and _SUBSET_BEFORE.search(before_fig):
+            if not scope and subset_before:
                 scope = ("inclusive", counted or "")  # "a figure that includes 310,000 citizens abroad"
         elif counted and counted.split()[0].lower() in _INCREMENT_WORDS:
             fields["modality"] = "part"  # "300 extra troops": an addition, not a total

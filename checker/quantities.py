@@ -22,8 +22,8 @@ from checker.numwords import (
     parse_digits,
     parse_number_words,
 )
-from checker.units import (ABBREVIATIONS, CURRENCY_BEFORE, ISO_CODE_AFTER, SCALED_CODE, UNIT_AFTER, currency_code,
-                           is_currency, iso_currency_codes, length_spread, lookup_unit)
+from checker.units import (ABBREVIATIONS, CURRENCY_BEFORE, CURRENCY_SYMBOLS, ISO_CODE_AFTER, SCALED_CODE, UNIT_AFTER,
+                           currency_code, is_currency, iso_currency_codes, length_spread, lookup_unit)
 
 _SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|bln|tln|mil|tn|trn|MM|k|m|b|T"
 _ATOM = re.compile(
@@ -315,7 +315,7 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
     start, end = m.start(), m.end()
     after = text[end:end + 4]
     cur = currency_code(m.group("cur")) if m.group("cur") else None
-    if cur is not None and currency_code(m.group("cur").lower()) is None and _SENTENCE_START.search(text[:start]):
+    if cur is not None and m.group("cur").strip().lower() not in CURRENCY_SYMBOLS and _SENTENCE_START.search(text[:start]):
         cur = None  # "ALL 5 solutions": a word in capitals opening a sentence, not the Albanian lek
     if m.group("cur") and cur is None:
         start = m.start("num") if m.group("num") is not None else m.start("words")  # "THE 5": not money

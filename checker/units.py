@@ -103,9 +103,8 @@ def iso_currency_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.currencies)
 
 
-# An ISO code written in capitals just before or after a figure ("NOK 412", "412 NOK"); in lower
-# case only the common codes above count, as "all" or "top" are words first.
-ISO_CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3})\s?$")
+# An ISO code written in capitals just after a figure ("412 NOK"; before it, quantities' atom
+# pattern reads it); in lower case only the common codes above count, as "all" or "top" are words first.
 ISO_CODE_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z0-9])")
 
 
