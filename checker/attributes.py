@@ -38,9 +38,11 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         return []
     doc = tokens[0].doc
     ids = {t.i for t in tokens}
-    slots: list[AttributeSlot] = []
+    named = _named_places_and_agents(tokens, lex)
+    in_named = {w.i for _, phrase in named for w in phrase}
+    slots = [slot for slot, _ in named]
     for ent, label in [(e, e.label_) for e in doc.ents] + _unnamed_parties(tokens, lex):
-        if ent.root.i not in ids or label not in _LABEL_CLASS:
+        if ent.root.i not in ids or label not in _LABEL_CLASS or ent.root.i in in_named:
             continue
         cls = _class_of(ent, lex) if label == ent.label_ else "party"
         if cls not in lex.classes:
@@ -58,6 +60,58 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
     if "side" in lex.classes:
         slots += _sides(tokens, lex)
     return slots
+
+
+# Entity types that are amounts or times, never a place or an agent.
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"}
+# Parts of a noun phrase that say which thing it is; a clause or an aside hung on it does not.
+_NAME_DEPS = {"compound", "poss", "amod", "det", "nmod", "case", "prep", "pobj", "conj", "cc", "nummod", "npadvmod"}
+
+
+def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list[tuple[AttributeSlot, list[Token]]]:
+    """Where an event happened and who did it, read from the syntax whatever the entity tagger calls
+    the name: "the fire started at a tea stall in Block D-2" (place), "set off from Kayar" (place),
+    "the looting was carried out by the Border Guards" (agent). The phrase must name something (a
+    proper noun in it), so "in a statement" and "by a wide margin" are not values. A person named
+    after "by" is left to the entity reading ("won by Keller": a person, compared with people)."""
+    found: list[tuple[AttributeSlot, list[Token]]] = []
+    for t in tokens:
+        prep = t.head
+        if t.dep_ != "pobj" or t.ent_type_ in _NOT_NAMES or prep.head.pos_ != "VERB":
+            continue
+        verb = prep.head
+        if verb.lemma_.lower() in lex.ignored_frames:
+            continue
+        if verb.lemma_.lower() in (*lex.origin_verbs, *lex.publication_verbs) and t.ent_type_:
+            continue  # "built in Italy", "published in The Lancet": an origin, a journal
+        if prep.lower_ in lex.place_prepositions:
+            cls = "place"
+        elif prep.lower_ == "by" and (prep.dep_ == "agent" or verb.tag_ == "VBN") and t.ent_type_ != "PERSON":
+            cls = "agent"
+        else:
+            continue
+        if cls not in lex.classes:
+            continue
+        phrase = _named_phrase(t)
+        if not any(w.pos_ == "PROPN" for w in phrase) or any(w.ent_type_ in _NOT_NAMES for w in phrase):
+            continue
+        frame = [verb, *[c for c in verb.children if c.dep_ == "prt"], prep]
+        value = " ".join(w.text for w in phrase if w.lower_ not in ("the", "a", "an", "our", "its", "their"))
+        start = min(w.idx for w in (*frame, *phrase))
+        end = max(w.idx + len(w.text) for w in (*frame, *phrase))
+        slot = AttributeSlot(cls, value, " ".join(w.lemma_.lower() for w in frame), _anchor_of(verb), start, end)
+        found.append((slot, phrase))
+    return found
+
+
+def _named_phrase(noun: Token) -> list[Token]:
+    """A noun with the words that say which one it is ("a cooking area in Block C-7"), without a
+    clause or aside hung on it (", where a gas cylinder had been left burning")."""
+    words = [noun]
+    for child in noun.children:
+        if child.dep_ in _NAME_DEPS:
+            words += _named_phrase(child)
+    return sorted(words, key=lambda w: w.i)
 
 
 def _sides(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
@@ -151,6 +205,7 @@ PLACE_CLASSES = ("origin", "place", "location")
 def same_value(cls: str, a: str, b: str) -> bool:
     """True when two values name the same thing: "Italy" and "Italian" are one origin, and a city
     is the country it lies in ("born in Stuttgart" and "German-born"); "Austria" is not "Australia"."""
+    a_cased, b_cased = a, b
     a, b = a.lower().strip(), b.lower().strip()
     if a == b:
         return True
@@ -162,6 +217,11 @@ def same_value(cls: str, a: str, b: str) -> bool:
             if _is_country(a) != _is_country(b):
                 return bool(countries_a & countries_b)
             return _is_country(a) and countries_a == countries_b
+    if cls in ("place", "agent"):
+        # "Kourou" and "Europe's spaceport in Kourou": the names of one lie inside the other
+        names_a, names_b = _names(a_cased), _names(b_cased)
+        if names_a and names_b and (names_a <= names_b or names_b <= names_a):
+            return True
     if cls == "origin":
         return _shared_prefix(a, b) >= 4 and _shared_prefix(a, b) >= 0.6 * min(len(a), len(b))
     if cls == "person":
@@ -169,6 +229,11 @@ def same_value(cls: str, a: str, b: str) -> bool:
         short, full = sorted((set(a.split()), set(b.split())), key=len)
         return short <= full
     return False
+
+
+def _names(value: str) -> frozenset[str]:
+    """The capitalised words of a value, which name it ("Block", "D-2" of "tea stall in Block D-2")."""
+    return frozenset(w for w in value.replace("'s", "").split() if w[:1].isupper())
 
 
 def _shared_prefix(a: str, b: str) -> int:

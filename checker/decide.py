@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from checker.dates import minutes_apart
 from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets,
                            _different_subjects, different_sources, event_figures_differ, _interval)
-from checker.models import Claim
+from checker.models import Claim, Quantity
 from checker.wordnet import different_kinds
 
 # The features, in the order the model's weights follow. Each says one thing about the pair.
@@ -62,6 +62,7 @@ FEATURES = (
     "universal_against_count",  # "no lives were lost" against a count ("two people died")
     "counted_kinds_differ",    # the figures count different kinds of thing (WordNet: engines, people)
     "open_ended_date",         # a date that bounds a span ("since 2000", "by 2050"), not an event's day
+    "digits_transposed",       # the same digits in another order ("83 votes" against "38 votes"): a typing slip
 )
 
 MODEL_FILE = "decision.json"
@@ -161,6 +162,20 @@ def _gap(a: Claim, b: Claim) -> float:
     return min(3.0, math.log10(large / small) if large > small else 0.0)
 
 
+def _written_digits(q: Quantity) -> str | None:
+    """The significant digits of a figure as written ("23" of "£2.3 million"), for a single value."""
+    if q.low is None or q.low != q.high:
+        return None
+    written = f"{abs(q.low) / (q.unit_factor or 1.0):.12g}"
+    return None if "e" in written else written.replace(".", "").strip("0")
+
+
+def digits_transposed(a: Quantity, b: Quantity) -> bool:
+    """Two figures written with the same digits in another order: "78.4 per cent" and "87.4 percent"."""
+    da, db = _written_digits(a), _written_digits(b)
+    return bool(da and db and len(da) >= 2 and da != db and sorted(da) == sorted(db))
+
+
 def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_opposed: bool = False,
                   universal_against_count: bool = False) -> dict[str, float]:
     """The features of a pair that the rule of `rule_kind` found incompatible."""
@@ -211,6 +226,7 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "universal_against_count": float(universal_against_count),
         "counted_kinds_differ": float(bool(qa and qb and different_kinds(qa.counted, qb.counted))),
         "open_ended_date": float(any(c.kind == "date" and _opens_span(c.text) for c in (a, b))),
+        "digits_transposed": float(bool(qa and qb and digits_transposed(qa, qb))),
     }
 
 

@@ -65,6 +65,7 @@ class AttributeLexicon(_Strict):
     ignored_frames: list[str]
     attack_words: list[str] = []
     involvement_words: list[str] = []
+    place_prepositions: list[str] = []
     sides: dict[str, list[str]] = {}
 
     def side_of(self, word: str) -> str | None:

@@ -42,6 +42,19 @@ def test_decision_probability_follows_the_weights():
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "transposed"),
+    [("83", "38", True), ("78.4", "87.4", True), ("2.3e6", "3.2e6", True), ("83", "83", False), ("10", "100", False),
+     ("5", "5.0", False), ("120", "310", False)],
+)
+def test_decision_digits_in_another_order_are_a_transposition(a, b, transposed):
+    from checker.decide import digits_transposed
+    from checker.models import Quantity
+
+    qa, qb = (Quantity(text=v, low=float(v), high=float(v), qualifier="exact") for v in (a, b))
+    assert digits_transposed(qa, qb) is transposed
+
+
+@pytest.mark.parametrize(
     ("text", "fragment"),
     [
         ("{not json", "not JSON"),

@@ -121,11 +121,28 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
          "Victoria Square"),
         ("An air strike by government forces hit a crowded market on Friday.", "side", "government"),
         ("Rebel artillery shelled a busy market in the town on Friday.", "side", "rebels"),
+        # where an event happened and who did it, read from the syntax whatever the tagger calls the name
+        ("The fire started at a tea stall in Block D-2, where a gas cylinder had been left burning.", "place",
+         "tea stall in Block D-2"),
+        ("The authorities have opened a new camp at Tel Seyhan, about 15 kilometres from the border.", "place",
+         "Tel Seyhan"),
+        ("The boat departed from Nouadhibou, Mauritania, eight days earlier.", "place", "Nouadhibou"),
+        ("The looting was carried out by the Border Guards, a militia allied with the army.", "agent", "Border Guards"),
     ],
 )
 def test_extract_attribute_values(extractor, make_doc, text, cls, value):
     values = {(c.attribute.cls, c.attribute.value) for c in extractor.extract(make_doc(text)) if c.attribute}
     assert (cls, value) in values, values
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister said in a statement that the talks had failed.", "The bill was passed by a wide margin on Tuesday.",
+     "The company was founded in 1998."],
+)
+def test_extract_phrase_that_names_nothing_is_no_place_or_agent(extractor, make_doc, text):
+    values = [c.attribute for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls in ("place", "agent")]
+    assert values == []
 
 
 def test_extract_denial_after_its_words_keeps_a_forward_span(extractor, make_doc):

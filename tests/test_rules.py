@@ -142,6 +142,18 @@ def test_rules_a_name_and_its_fuller_form_are_one_person(a, b, same):
     assert same_value("person", b, a) is same
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Kourou", "Europe's spaceport in Kourou", True), ("tea stall in Block D-2", "cooking area in Block C-7", False),
+     ("Athens and Thessaloniki", "golf club near Patras", False), ("Harran airfield", "Tamar bridge crossing", False)],
+)
+def test_rules_a_place_named_inside_another_is_the_same_place(a, b, same):
+    from checker.attributes import same_value
+
+    assert same_value("place", a, b) is same
+    assert same_value("place", b, a) is same
+
+
 def test_rules_city_index_written_by_prepare_reads_back_as_the_gazetteer(tmp_path, monkeypatch):
     from checker import attributes
 
