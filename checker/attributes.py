@@ -44,6 +44,8 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
     for ent, label in [(e, e.label_) for e in doc.ents] + _unnamed_parties(tokens, lex):
         if ent.root.i not in ids or label not in _LABEL_CLASS or ent.root.i in in_named:
             continue
+        if label == "PERSON" and not any(t.pos_ == "PROPN" for t in ent):
+            continue  # a person's name is a proper noun; "the lorry" tagged PERSON is a tagger slip
         cls = _class_of(ent, lex) if label == ent.label_ else "party"
         if cls not in lex.classes:
             continue
@@ -92,6 +94,8 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
             continue
         if cls not in lex.classes:
             continue
+        if _complex_preposition(t):
+            continue
         phrase = _named_phrase(t)
         if not any(w.pos_ == "PROPN" for w in phrase) or any(w.ent_type_ in _NOT_NAMES for w in phrase):
             continue
@@ -104,11 +108,20 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
     return found
 
 
+def _complex_preposition(noun: Token) -> bool:
+    """ "in accordance with", "in support of", "on behalf of": a bare singular noun between two
+    prepositions is part of one preposition, not a place or an agent."""
+    return (noun.tag_ == "NN" and any(c.dep_ == "prep" for c in noun.children)
+            and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in noun.children))
+
+
 def _named_phrase(noun: Token) -> list[Token]:
     """A noun with the words that say which one it is ("a cooking area in Block C-7"), without a
     clause or aside hung on it (", where a gas cylinder had been left burning")."""
     words = [noun]
     for child in noun.children:
+        if child.dep_ == "prep" and any(w.ent_type_ in ("DATE", "TIME") for w in child.subtree):
+            continue  # a time the parser hung on the noun ("the crossing on Friday"): not part of the name
         if child.dep_ in _NAME_DEPS:
             words += _named_phrase(child)
     return sorted(words, key=lambda w: w.i)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import checker.nlp  # noqa: F401  # first: spaCy is imported there without torch
 from spacy.language import Language
@@ -62,6 +62,8 @@ class _Clause:
     extra: dict[str, object] = field(default_factory=dict)
     # Every token of the clause, also those cut off from its span by an attribution in between.
     whole: list[Token] = field(default_factory=list)
+    # The whole sentence, kept only to credit a figure no clause holds to the sentence's speaker.
+    figures_only: bool = False
 
 
 @dataclass
@@ -73,6 +75,8 @@ class _Frame:
     hedge: bool
     # "Troops killed 12 militants, an army spokesman said": the frame hangs below what it frames.
     frames_head: int | None = None
+    # Who speaks ("two people familiar with the talks"): a figure there describes the source.
+    speaker_tokens: frozenset[int] = frozenset()
 
 
 class ClaimExtractor:
@@ -157,7 +161,7 @@ class ClaimExtractor:
             inverted = None
             if not content and token.dep_ in ("ccomp", "parataxis", "conj", "advcl") and token.head.i < token.i:
                 inverted = token.head.i
-            frames.append(_Frame(token, speaker, tokens, denial, False, inverted))
+            frames.append(_Frame(token, speaker, tokens, denial, False, inverted, frozenset(t.i for t in subj)))
         for token in sentence:
             if token.lemma_.lower() in self.lex.stance.hedge_verbs and token.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in token.children):
                 subj = subject_phrase(token)
@@ -176,6 +180,15 @@ class ClaimExtractor:
             frame_tokens |= set(range(*acc[1]))
         heads = _clause_heads(sentence, frame_tokens, by_verb)
         clauses: list[_Clause] = []
+        speakers = set().union(*(f.speaker_tokens for f in frames))
+        if acc:
+            speakers |= set(range(*acc[1]))
+        sentence_tokens = [t for t in sentence if not t.is_space and t.i not in speakers]
+        if sentence_tokens:
+            frame = next((f for f in frames if f.speaker is not None), None)
+            speaker = frame.speaker if frame is not None else acc_speaker
+            clauses.append(_Clause(sentence.root, sentence_tokens, sentence.start_char, sentence.end_char, speaker,
+                                   "asserted", whole=sentence_tokens, figures_only=True))
         head_ids = {h.i for h in heads}
         for head in heads:
             whole = [t for t in _own_subtree(head, head_ids) if t.i not in frame_tokens and not t.is_space]
@@ -213,8 +226,12 @@ class ClaimExtractor:
                                                      date_spans + [(f.start, f.end) for f in figures]),
                          key=lambda f: f.start)
         claims: list[Claim] = []
+        claimed: set[int] = set()
+        whole_sentence = [c for c in clauses if c.figures_only]
+        clauses = [c for c in clauses if not c.figures_only]
         for clause in clauses:
             if _is_boilerplate(clause, self.lex):
+                claimed |= {f.start for f in figures if clause.start - s0 <= f.start < clause.end - s0}
                 continue
             c0, c1 = clause.start - s0, clause.end - s0
             content = _content_text(clause, self.lex)
@@ -222,6 +239,7 @@ class ClaimExtractor:
             if _is_predication(clause.head) and sum(1 for t in clause.tokens if not t.is_punct) >= 3:
                 claims += self._statements(doc, clause, base, common)
             in_clause = [f for f in figures if f.start < c1 and c0 < f.end and f.start >= c0 - 12]
+            claimed |= {f.start for f in in_clause}
             for i, fig in enumerate(in_clause):
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, common))
             for found in dates:
@@ -236,6 +254,28 @@ class ClaimExtractor:
                 slot = disowned_side(clause.head, who, self.lex.attributes)
                 if slot is not None:
                     claims.append(self._attribute_claim(doc, slot, base, common))
+        # A figure in who speaks ("two people familiar with the talks said") is not a claim.
+        open_chars = {i - s0 for c in whole_sentence for t in c.tokens for i in range(t.idx, t.idx + len(t.text))}
+        stray = [f for f in figures if f.start not in claimed and f.start in open_chars]
+        if stray:
+            claims += self._stray_figures(doc, sentence, clauses or whole_sentence, stray, base, previous)
+        return claims
+
+    def _stray_figures(self, doc: Document, sentence: SpacySpan, clauses: list[_Clause],
+                       stray: list[FoundQuantity], base: int, previous: SpacySpan | None) -> list[Claim]:
+        """A figure the clauses miss is still a claim: when the parser hangs it on the attribution
+        ("said in a statement that ..., worth more than $4 million") or makes it the verb's object
+        ("said 88 percent of members ... backed strikes"), it is credited to the nearest clause in its
+        sentence, or to the sentence's speaker when there is no clause."""
+        if not clauses:
+            return []
+        s0 = sentence.start_char
+        claims: list[Claim] = []
+        for fig in stray:
+            host = min(clauses, key=lambda c: max(c.start - s0 - fig.end, fig.start - (c.end - s0), 0))
+            clause = replace(host, start=min(host.start, s0 + fig.start), end=max(host.end, s0 + fig.end))
+            common = self._common(doc, clause, base, s0, sentence, _content_text(clause, self.lex), previous)
+            claims.append(self._numeric(doc, sentence, clause, fig, [fig], 0, base, common))
         return claims
 
     def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object]) -> list[Claim]:

@@ -128,6 +128,8 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
          "Tel Seyhan"),
         ("The boat departed from Nouadhibou, Mauritania, eight days earlier.", "place", "Nouadhibou"),
         ("The looting was carried out by the Border Guards, a militia allied with the army.", "agent", "Border Guards"),
+        # a time the parser hangs on the place's noun is not part of the place
+        ("The lorry was stopped at the Tamar bridge crossing on Friday, police said.", "place", "Tamar bridge crossing"),
     ],
 )
 def test_extract_attribute_values(extractor, make_doc, text, cls, value):
@@ -138,11 +140,42 @@ def test_extract_attribute_values(extractor, make_doc, text, cls, value):
 @pytest.mark.parametrize(
     "text",
     ["The minister said in a statement that the talks had failed.", "The bill was passed by a wide margin on Tuesday.",
-     "The company was founded in 1998."],
+     "The company was founded in 1998.",
+     # a bare noun between two prepositions is part of one preposition
+     "The agency worked in partnership with Hanseo Cells.", "The crossing stayed open in line with Dastan law."],
 )
 def test_extract_phrase_that_names_nothing_is_no_place_or_agent(extractor, make_doc, text):
     values = [c.attribute for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls in ("place", "agent")]
     assert values == []
+
+
+def test_extract_common_noun_tagged_as_a_person_is_no_person(extractor, make_doc):
+    text = "The lorry was stopped at the crossing on Friday."  # the small model tags "lorry" PERSON
+    people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]
+    assert "lorry" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        # the parser hangs the figure on the attribution ("in a statement ..., worth ...")
+        ("The agency said in a statement that roughly 4 million pounds of food had been lost, worth more than $4 million.",
+         "more than $4 million", "agency"),
+        # the parser makes the figure the object of "said", with no clause to hold it
+        ("The union said 88 percent of members who took part backed strikes, on a turnout of 71 percent.",
+         "71 percent", "union"),
+    ],
+)
+def test_extract_figure_outside_every_clause_is_still_a_claim(extractor, make_doc, text, figure, speaker):
+    (claim,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.quantity.text == figure]
+    assert claim.speaker == speaker
+    assert text[claim.start:claim.end].startswith(figure)
+
+
+def test_extract_figure_describing_the_speaker_is_no_claim(extractor, make_doc):
+    text = "Two people familiar with the talks said the deal was worth 40 million euros."
+    figures = [c.quantity.text for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figures == ["40 million euros"]
 
 
 def test_extract_denial_after_its_words_keeps_a_forward_span(extractor, make_doc):
