@@ -182,6 +182,8 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
         if t.i in skip:
             continue
         low = t.lower_
+        if not _in_own_clause(t, head):
+            continue  # "if nothing changes, rations will be halved": the negation is the condition's
         if t.dep_ == "neg" or low in ("not", "n't", "never"):
             if t.head.i == head.i or t.head.head.i == head.i:
                 return "negated"
@@ -199,6 +201,22 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
         if t.lower_ in lex.hedge_words and (t.dep_ in ("aux", "advmod") and _governs(head, t)):
             return "hedged"
     return "asserted"
+
+
+# Verbs heading a clause inside another: a condition, a relative clause, a reported or infinitive one.
+_EMBEDDED_CLAUSE_DEPS = {"advcl", "relcl", "acl", "ccomp", "csubj", "xcomp", "parataxis", "pcomp"}
+
+
+def _in_own_clause(token: Token, head: Token) -> bool:
+    """Whether `token` belongs to the clause `head` heads, not to a clause embedded in it."""
+    t = token
+    for _ in range(12):
+        if t.i == head.i:
+            return True
+        if t.dep_ in _EMBEDDED_CLAUSE_DEPS and t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _governs(head: Token, token: Token) -> bool:

@@ -37,6 +37,8 @@ _FRACTION_OF = re.compile(
     r"\s+of\s+(?:the\s+|its\s+|their\s+)?",
     re.I,
 )
+# "a third of the 900 staff": the fraction is taken of the figure that follows (read with it).
+_FRACTION_OF_FIGURE = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|(?:{NUMBER_WORDS})\b)", re.I)
 _FRACTION_WORDS = "|".join(sorted({*FRACTIONS, "halves", "fourth", "fourths", "sixths", "sevenths", "eighths",
                                    "ninths"}, key=len, reverse=True))
 _WORD_FRACTION = re.compile(rf"(?:\s+(?P<and>and)\s+(?P<count>an?|one|two|three)\s+|[\s-]+)(?P<frac>{_FRACTION_WORDS})\b", re.I)
@@ -137,9 +139,27 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
     found = _join_bounds(text, found)
     found = _join_unit_ranges(text, found)
     found = _join_compound_units(text, found)
+    found = [_as_share(f) for f in found]
     found.extend(_halves(text, lexicon, [(f.start, f.end) for f in found] + skip))
     found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
     return sorted(found, key=lambda f: f.start)
+
+
+_SPELLED_FRACTION = re.compile(rf"\b(?:{_FRACTION_WORDS})\b", re.I)
+
+
+def _as_share(found: FoundQuantity) -> FoundQuantity:
+    """ "about a third", "two-thirds", "a fifth of their ice": a fraction written in words and not
+    taken of a figure is a share, read as a percentage (33.3) so it meets "60 per cent"."""
+    q = found.quantity
+    values = [v for v in (q.low, q.high) if v is not None]
+    if (q.unit is not None or not values or not all(0 < v <= 1 for v in values) or any(ch.isdigit() for ch in q.text)
+            or not _SPELLED_FRACTION.search(q.text)):
+        return found
+    share = q.model_copy(update={"low": q.low * 100 if q.low is not None else None,
+                                 "high": q.high * 100 if q.high is not None else None,
+                                 "unit": "percent", "unit_factor": 100.0 * (q.unit_factor or 1.0)})
+    return FoundQuantity(found.start, found.end, share, score=found.score)
 
 
 def find_zero_figures(text: str, lexicon: QuantityLexicon, measures: MeasureLexicon,
@@ -289,8 +309,9 @@ def _spelled_fractions(text: str) -> list[_Atom]:
             continue  # "3 million and a half": the end of a figure written in digits
         after = text[m.end():m.end() + 12]
         if re.search(r"\b(?:and|the)\s+$", text[max(0, start - 5):start], re.I) or re.match(
-                r"\s+of\b|[\s-]+(?:an?\s+)?(?:thousand|million|billion|trillion)\b", after, re.I):
-            continue  # "an hour and a half", "the fifth", "a third of the staff", "a quarter million"
+                r"[\s-]+(?:an?\s+)?(?:thousand|million|billion|trillion)\b", after, re.I) or _FRACTION_OF_FIGURE.match(
+                text, m.end()):
+            continue  # "an hour and a half", "the fifth", "a quarter million", "a third of the 900 staff"
         joined = re.sub(r"\s*-\s*", "-", run)  # "ninety - five": a hyphen set apart by spaces
         words = [[p for p in w.lower().split("-") if p] for w in joined.split() if w.strip("-")]
         value = parse_spelled_fraction(words)

@@ -60,7 +60,33 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "pound sterling": ("GBP", 1), "€": ("EUR", 1),
 }
 CURRENCY_WORDS.update({code: (CURRENCY_SYMBOLS[code], 1) for code in CURRENCY_CODES})
-_CURRENCY_UNITS = set(CURRENCY_SYMBOLS.values())
+# The English word news writes for the Nordic and Czech currencies ("421 million Norwegian crowns"),
+# and their own plurals ("Swedish kronor").
+_CURRENCY_GLOSS = {"krone": "crown", "krona": "crown", "koruna": "crown"}
+_CURRENCY_PLURAL = {"krone": "kroner", "krona": "kronor"}
+
+
+def _currency_names() -> dict[str, tuple[str, float]]:
+    """ISO 4217 names with the country's adjective, from pycountry, singular and plural, and in the
+    English word for them: "Mexican pesos", "Norwegian kroner", "Swedish crowns". A bare noun
+    ("pesos", "crowns") names many currencies, so only the full name counts."""
+    import pycountry
+
+    names: dict[str, tuple[str, float]] = {}
+    for currency in pycountry.currencies:
+        words = currency.name.lower().split()
+        if len(words) < 2 or not all(w.isalpha() for w in words):
+            continue
+        *country, noun = words
+        gloss = _CURRENCY_GLOSS.get(noun, noun)
+        for form in {noun, noun + "s", gloss, gloss + "s", _CURRENCY_PLURAL.get(noun, noun)}:
+            names.setdefault(" ".join([*country, form]), (currency.alpha_3, 1.0))
+    return names
+
+
+for _name, _entry in _currency_names().items():
+    CURRENCY_WORDS.setdefault(_name, _entry)
+_CURRENCY_UNITS = set(CURRENCY_SYMBOLS.values()) | {code for code, _ in CURRENCY_WORDS.values()}
 
 _SURFACE: dict[str, tuple[str, float]] = {
     surface: (canonical, factor)

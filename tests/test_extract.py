@@ -149,6 +149,22 @@ def test_extract_phrase_that_names_nothing_is_no_place_or_agent(extractor, make_
     assert values == []
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "stance"),
+    [
+        # a negation inside a condition or a relative clause is not the main clause's
+        ("If nothing changes, food rations will be halved from July.", "food rations will be halved", "asserted"),
+        ("If it does not rain, the final will go ahead on Sunday.", "the final will go ahead", "asserted"),
+        ("The deal that nobody wanted was signed on Friday.", "was signed", "asserted"),
+        ("No vessel sales are planned for 2025.", "No vessel sales are planned", "negated"),
+        ("There had been no reports of a gas smell.", "no reports", "negated"),
+    ],
+)
+def test_extract_negation_belongs_to_its_own_clause(extractor, make_doc, text, quote, stance):
+    clauses = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement" and quote in c.text]
+    assert clauses and max(clauses, key=lambda c: len(c.text)).stance == stance
+
+
 def test_extract_common_noun_tagged_as_a_person_is_no_person(extractor, make_doc):
     text = "The lorry was stopped at the crossing on Friday."  # the small model tags "lorry" PERSON
     people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]

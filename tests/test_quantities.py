@@ -32,6 +32,10 @@ INF = None
          4.3e9, 4.5e9, "range", "EUR"),
         ("an interim dividend of 45 euro cents a share", "45 euro cents", 0.45, 0.45, "exact", "EUR"),
         ("Dhaka has set aside 12m dollars for relief", "12m dollars", 12e6, 12e6, "exact", "USD"),
+        # currency names from ISO 4217 (pycountry), and the English "crowns" for kroner and kronor
+        ("Earnings dropped to 421 million Norwegian crowns.", "421 million Norwegian crowns", 421e6, 421e6, "exact",
+         "NOK"),
+        ("The ticket cost 500 Mexican pesos.", "500 Mexican pesos", 500, 500, "exact", "MXN"),
         ("approved a $480 million budget for a new football stadium", "$480 million", 480e6, 480e6, "exact", "USD"),
         ("Seventy-five schools have been closed", "Seventy-five", 75, 75, "exact", None),
         ("made contact with twenty-one miners trapped", "twenty-one", 21, 21, "exact", None),
@@ -47,6 +51,11 @@ INF = None
          "approximate", "percent"),
         ("The number is between 200 and 300.", "between 200 and 300", 200, 300, "range", None),
         ("a third of the 900 staff", "a third of the 900", 300, 300, "exact", None),
+        # a fraction in words, not taken of a figure, is a share
+        ("The spring rains came in at about a third below normal", "about a third", 100 / 3, 100 / 3, "approximate",
+         "percent"),
+        ("The glaciers had lost around a fifth of their ice", "around a fifth", 20, 20, "approximate", "percent"),
+        ("Two-thirds of the members voted to strike", "Two-thirds", 200 / 3, 200 / 3, "exact", "percent"),
         ("The stock jumped 6.5% on the day.", "6.5%", 6.5, 6.5, "exact", "percent"),
         ("Donors pledged half a million dollars for relief.", "half a million dollars", 5e5, 5e5, "exact", "USD"),
         ("Donors pledged a quarter million US dollars.", "a quarter million US dollars", 2.5e5, 2.5e5, "exact", "USD"),
