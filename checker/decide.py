@@ -171,9 +171,12 @@ def _written_digits(q: Quantity) -> str | None:
 
 
 def digits_transposed(a: Quantity, b: Quantity) -> bool:
-    """Two figures written with the same digits in another order: "78.4 per cent" and "87.4 percent"."""
+    """Two figures of one magnitude written with the same digits in another order: "78.4 per cent"
+    and "87.4 percent" (but not 2,100 and 12,000)."""
     da, db = _written_digits(a), _written_digits(b)
-    return bool(da and db and len(da) >= 2 and da != db and sorted(da) == sorted(db))
+    if not (da and db and len(da) >= 2 and da != db and sorted(da) == sorted(db)):
+        return False
+    return math.floor(math.log10(abs(a.low))) == math.floor(math.log10(abs(b.low)))  # type: ignore[arg-type]
 
 
 def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_opposed: bool = False,

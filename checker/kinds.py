@@ -358,6 +358,13 @@ def scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:
         head_other, mods_other = _head((other.quantity.counted if other.quantity else "") or "")
         if head_set and head_set == head_other and mods_set and mods_other and not (mods_set & mods_other):
             return Finding(0.7, other.quantity.counted or "", inc.scope_set or "", "the figure is said to cover a different set")
+    if len(rel - {None}) == 1 and None in rel and "vague" not in (qa.qualifier, qb.qualifier):
+        # "8,500 homes in Glenmoor alone" against "8,500 households in Glenmoor and Kirkbride": one
+        # source bounds the set the same figure covers, the other does not; whether that is a
+        # different set is for the decision model. Two "a few" are not one figure.
+        bounded = a if a.scope_relation else b
+        return Finding(0.4, a.scope_set or _show(qa), b.scope_set or _show(qb),
+                       f"one counts {bounded.scope_relation} {bounded.scope_set or ''}".strip())
     return None
 
 

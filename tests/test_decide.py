@@ -44,7 +44,7 @@ def test_decision_probability_follows_the_weights():
 @pytest.mark.parametrize(
     ("a", "b", "transposed"),
     [("83", "38", True), ("78.4", "87.4", True), ("2.3e6", "3.2e6", True), ("83", "83", False), ("10", "100", False),
-     ("5", "5.0", False), ("120", "310", False)],
+     ("5", "5.0", False), ("120", "310", False), ("2100", "12000", False)],
 )
 def test_decision_digits_in_another_order_are_a_transposition(a, b, transposed):
     from checker.decide import digits_transposed
