@@ -63,6 +63,9 @@ FEATURES = (
     "counted_kinds_differ",    # the figures count different kinds of thing (WordNet: engines, people)
     "open_ended_date",         # a date that bounds a span ("since 2000", "by 2050"), not an event's day
     "digits_transposed",       # the same digits in another order ("83 votes" against "38 votes"): a typing slip
+    "later_mention",           # log of how many claims of its kind precede the later-placed of the two in its document
+    "later_position",          # the larger share of its document's claims of its kind that precede either claim
+    "years_apart",             # log of the years between two dates that both name their year
 )
 
 MODEL_FILE = "decision.json"
@@ -180,8 +183,11 @@ def digits_transposed(a: Quantity, b: Quantity) -> bool:
 
 
 def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_opposed: bool = False,
-                  universal_against_count: bool = False) -> dict[str, float]:
-    """The features of a pair that the rule of `rule_kind` found incompatible."""
+                  universal_against_count: bool = False,
+                  mentions: tuple[tuple[int, int], tuple[int, int]] = ((0, 1), (0, 1))) -> dict[str, float]:
+    """The features of a pair that the rule of `rule_kind` found incompatible. `mentions` gives, for
+    each claim, how many claims of its kind come before it in its document and how many there are:
+    news leads with what it reports, and sources dispute what they lead with."""
     a, b = pair.a, pair.b
     qa, qb = a.quantity, b.quantity
     wa, wb = _words(a.content or a.text), _words(b.content or b.text)
@@ -230,6 +236,10 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "counted_kinds_differ": float(bool(qa and qb and different_kinds(qa.counted, qb.counted))),
         "open_ended_date": float(any(c.kind == "date" and _opens_span(c.text) for c in (a, b))),
         "digits_transposed": float(bool(qa and qb and digits_transposed(qa, qb))),
+        "later_mention": math.log1p(max(rank for rank, _ in mentions)),
+        "later_position": max(rank / count for rank, count in mentions),
+        "years_apart": math.log1p(abs(a.date.year - b.date.year))
+        if a.date and b.date and a.date.year and b.date.year else 0.0,
     }
 
 

@@ -54,6 +54,35 @@ def test_decision_digits_in_another_order_are_a_transposition(a, b, transposed):
     assert digits_transposed(qa, qb) is transposed
 
 
+def test_decision_mentions_count_earlier_claims_of_the_same_kind_in_the_same_document():
+    from checker.compare import mentions
+    from checker.models import Claim
+
+    def claim(doc: str, start: int, kind: str) -> Claim:
+        return Claim(id=f"{doc}:{start}:{kind}", document=doc, start=start, end=start + 1, text="x", kind=kind,
+                     speaker=None, stance="asserted")
+
+    claims = [claim("b.txt", 5, "numeric"), claim("a.txt", 40, "numeric"), claim("a.txt", 10, "numeric"),
+              claim("a.txt", 20, "date")]
+    assert mentions(claims) == [(0, 1), (1, 2), (0, 2), (0, 1)]
+
+
+def test_decision_years_apart_reads_only_dates_that_name_their_year():
+    from checker.decide import pair_features
+    from checker.kinds import Finding, Pair
+    from checker.models import Claim, DateValue
+
+    def dated(year: int | None) -> Claim:
+        return Claim(id=f"d{year}", document="a.txt", start=0, end=4, text="date", kind="date", speaker=None,
+                     stance="asserted", date=DateValue(text="date", year=year, month=6))
+
+    def years_apart(a: Claim, b: Claim) -> float:
+        return pair_features(Pair(a, b, 0.5, 0.5), "date", Finding(0.5, "", "", ""))["years_apart"]
+
+    assert years_apart(dated(2015), dated(2017)) > years_apart(dated(2016), dated(2017)) > 0
+    assert years_apart(dated(None), dated(2017)) == 0.0
+
+
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
