@@ -369,6 +369,8 @@ def _frame(ent: SpacySpan) -> tuple[list[Token], str]:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "attr")), None)
         frame = [head] + ([obj] if obj is not None else [])
         return frame, obj.text if obj is not None else ""
+    if root.dep_ == "dobj" and head.pos_ == "VERB":
+        return [head], _anchor_of(head)  # "Rask, who leads the Centre Party": the party is Rask's
     if root.dep_ == "appos" or (root.dep_ == "pobj" and head.lower_ == "of" and head.head.ent_type_ == "PERSON"):
         return [head], head.text
     return [], ""
