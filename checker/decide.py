@@ -66,6 +66,8 @@ FEATURES = (
     "later_mention",           # log of how many claims of its kind precede the later-placed of the two in its document
     "later_position",          # the larger share of its document's claims of its kind that precede either claim
     "years_apart",             # log of the years between two dates that both name their year
+    "quoted",                  # one claim stands in a direct quotation (a source's own words)
+    "both_quoted",             # both do
 )
 
 MODEL_FILE = "decision.json"
@@ -240,6 +242,8 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "later_position": max(rank / count for rank, count in mentions),
         "years_apart": math.log1p(abs(a.date.year - b.date.year))
         if a.date and b.date and a.date.year and b.date.year else 0.0,
+        "quoted": float(a.quoted or b.quoted),
+        "both_quoted": float(a.quoted and b.quoted),
     }
 
 

@@ -315,6 +315,8 @@ class ClaimExtractor:
     def _claim(self, *, kind: str, start: int, end: int, doc: Document, speaker: Speaker | None,
                **fields: object) -> Claim:
         text = doc.text[start:end]
+        before = doc.text[int(fields.get("sentence_start", start)):start]  # type: ignore[call-overload]
+        fields.setdefault("quoted", before.count("“") > before.count("”") or before.count('"') % 2 == 1)
         suffix = "attribute" if fields.get("attribute") is not None else kind
         return Claim(id=f"{doc.path}:{start}-{end}:{suffix}", document=doc.path, start=start, end=end, text=text,
                      kind=kind, speaker=speaker.name if speaker else None,

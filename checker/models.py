@@ -140,6 +140,8 @@ class Claim(Frozen):
     attribute: Attribute | None = None
     # The claim whose content this one denies (the asserting speaker's claim), if any.
     denies: str | None = None
+    # The claim stands inside a direct quotation in its sentence (a source's own words).
+    quoted: bool = False
 
 
 class ClaimGroup(Frozen):

@@ -167,6 +167,13 @@ def test_extract_negation_belongs_to_its_own_clause(extractor, make_doc, text, q
     assert clauses and max(clauses, key=lambda c: len(c.text)).stance == stance
 
 
+def test_extract_claim_inside_a_direct_quotation_is_marked_quoted(extractor, make_doc):
+    text = 'The mayor said: "We closed no schools this year." Officials said 12 schools had closed.'
+    quoted = {c.text: c.quoted for c in extractor.extract(make_doc(text)) if c.kind in ("statement", "numeric")}
+    assert quoted["We closed no schools this year"] is True
+    assert quoted["12 schools"] is False
+
+
 def test_extract_common_noun_tagged_as_a_person_is_no_person(extractor, make_doc):
     text = "The lorry was stopped at the crossing on Friday."  # the small model tags "lorry" PERSON
     people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]
