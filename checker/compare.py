@@ -162,8 +162,8 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     found: list[RuleCandidate] = []
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
-        if _overlap(a, b):
-            continue
+        if _overlap(a, b) or a.headline or b.headline:
+            continue  # a headline sums up its own story; its claims are read in the body
         attribute = None
         if a.attribute is not None and b.attribute is not None and a.attribute.cls == b.attribute.cls:
             attribute = (a.attribute.cls, a.attribute.value, b.attribute.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -317,6 +318,7 @@ class ClaimExtractor:
         text = doc.text[start:end]
         before = doc.text[int(fields.get("sentence_start", start)):start]  # type: ignore[call-overload]
         fields.setdefault("quoted", before.count("“") > before.count("”") or before.count('"') % 2 == 1)
+        fields.setdefault("headline", start < _headline_end(doc.analysis_text))
         suffix = "attribute" if fields.get("attribute") is not None else kind
         return Claim(id=f"{doc.path}:{start}-{end}:{suffix}", document=doc.path, start=start, end=end, text=text,
                      kind=kind, speaker=speaker.name if speaker else None,
@@ -398,6 +400,17 @@ class ClaimExtractor:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+# A first line that stands alone and ends without a sentence's punctuation, or a Markdown heading.
+_HEADLINE = re.compile(r"\A\s*(?:#{1,6}\s+[^\n]*|[^\n]*[^\s.!?:;\"”’'])[ \t]*\n[ \t]*\n")
+
+
+@functools.lru_cache(maxsize=256)
+def _headline_end(text: str) -> int:
+    """Where the document's headline ends (0 when it has none)."""
+    m = _HEADLINE.match(text)
+    return len(m.group(0).rstrip()) if m else 0
+
 
 def _blank(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     """Blank out `spans` of `text` (dateline prefixes), keeping every offset in place."""

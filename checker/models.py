@@ -142,6 +142,8 @@ class Claim(Frozen):
     denies: str | None = None
     # The claim stands inside a direct quotation in its sentence (a source's own words).
     quoted: bool = False
+    # The claim is in the document's headline, which sums up the story rather than reporting it.
+    headline: bool = False
 
 
 class ClaimGroup(Frozen):

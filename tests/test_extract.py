@@ -174,6 +174,19 @@ def test_extract_claim_inside_a_direct_quotation_is_marked_quoted(extractor, mak
     assert quoted["12 schools"] is False
 
 
+@pytest.mark.parametrize(
+    ("text", "path", "headline"),
+    [
+        ("Quake kills 41 in eastern Turkey\n\nRescuers searched the rubble.\n", "a.txt", True),
+        ("# Quake kills 41 in eastern Turkey\n\nRescuers searched the rubble.\n", "a.md", True),
+        ("The quake killed 41 people.\n\nRescuers searched the rubble.\n", "a.txt", False),  # a sentence
+    ],
+)
+def test_extract_first_line_standing_alone_is_the_headline(extractor, make_doc, text, path, headline):
+    (figure,) = [c for c in extractor.extract(make_doc(text, path)) if c.kind == "numeric"]
+    assert figure.headline is headline
+
+
 def test_extract_common_noun_tagged_as_a_person_is_no_person(extractor, make_doc):
     text = "The lorry was stopped at the crossing on Friday."  # the small model tags "lorry" PERSON
     people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]

@@ -101,3 +101,16 @@ def test_pipeline_pairs_figures_of_one_measure_and_values_of_one_frame(checker, 
     pairs |= {(b, a) for a, b in pairs}
     assert ("None of the workers", "two workers") in pairs
     assert ("built in Italy", "German-built") in pairs
+
+
+def test_pipeline_headline_is_read_but_not_set_against_other_claims(checker, make_doc):
+    import dataclasses
+
+    headline = "Quake kills 41 in eastern Turkey"
+    first = make_doc(f"{headline}\n\nRescuers searched the rubble on Monday, the disaster agency said.\n", "a.txt")
+    second = make_doc("The quake in eastern Turkey killed 29 people, officials said on Monday.\n", "b.txt")
+    claims = checker.extract([first, second])
+    assert any(c.headline and c.kind == "numeric" for c in claims)  # read, as extract shows it
+    # Without the decision model every pair a rule finds is reported: the headline's is not one.
+    report = dataclasses.replace(checker, decision=None).check([first, second])
+    assert not [c for x in report.conflicts for c in x.claims if c.document == "a.txt" and c.start < len(headline)]
