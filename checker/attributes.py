@@ -79,7 +79,7 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
     found: list[tuple[AttributeSlot, list[Token]]] = []
     for t in tokens:
         prep = t.head
-        if t.dep_ != "pobj" or t.ent_type_ in _NOT_NAMES or prep.head.pos_ != "VERB":
+        if t.dep_ != "pobj" or t.ent_type_ in _NOT_NAMES or not (prep.head.pos_ == "VERB" or _names_an_event(prep.head)):
             continue
         verb = prep.head
         if verb.lemma_.lower() in lex.ignored_frames:
@@ -106,6 +106,19 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
         slot = AttributeSlot(cls, value, " ".join(w.lemma_.lower() for w in frame), _anchor_of(verb), start, end)
         found.append((slot, phrase))
     return found
+
+
+# WordNet's lexicographer files for acts and events ("a stoppage", "the blast"), lexnames(5WN).
+_ACT_OR_EVENT = frozenset({4, 11})
+
+
+def _names_an_event(noun: Token) -> bool:
+    """ "a 72-hour stoppage at BCT's Riverside terminal": a noun naming what happened, as the
+    clause's subject, object or predicate, takes a place as its verb would."""
+    from checker.wordnet import noun_kinds
+
+    return (noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
+            and bool(noun_kinds(noun.lemma_) & _ACT_OR_EVENT))
 
 
 def _complex_preposition(noun: Token) -> bool:

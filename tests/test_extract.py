@@ -128,6 +128,9 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
          "Tel Seyhan"),
         ("The boat departed from Nouadhibou, Mauritania, eight days earlier.", "place", "Nouadhibou"),
         ("The looting was carried out by the Border Guards, a militia allied with the army.", "agent", "Border Guards"),
+        # a noun naming what happened takes a place as its verb would
+        ("This will be a 72-hour stoppage at BCT's Riverside terminal, the union said.", "place",
+         "BCT 's Riverside terminal"),
         # a party named as the object of its leader's verb
         ("Rask, who leads the centrist Centre Party, could have tried to form a government.", "party", "Centre Party"),
         # a time the parser hangs on the place's noun is not part of the place
