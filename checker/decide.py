@@ -8,6 +8,7 @@ a calibrated probability, which `--min-confidence` cuts."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from checker.dates import minutes_apart
 from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets,
                            _different_subjects, different_sources, event_figures_differ, _interval)
-from checker.models import Claim, Quantity
+from checker.models import Claim, DateValue, Quantity
 from checker.wordnet import different_kinds
 
 # The features, in the order the model's weights follow. Each says one thing about the pair.
@@ -68,6 +69,8 @@ FEATURES = (
     "years_apart",             # log of the years between two dates that both name their year
     "quoted",                  # one claim stands in a direct quotation (a source's own words)
     "both_quoted",             # both do
+    "days_apart_few",          # two calendar days one to three days apart ("late on Monday", "03:10 on Tuesday")
+    "days_apart_weeks",        # two calendar days four to sixty days apart: rarely one event's
 )
 
 MODEL_FILE = "decision.json"
@@ -175,6 +178,21 @@ def _written_digits(q: Quantity) -> str | None:
     return None if "e" in written else written.replace(".", "").strip("0")
 
 
+def _days_apart(a: DateValue | None, b: DateValue | None) -> int | None:
+    """Days between two dates that name their month and day (a year left unnamed is taken as one)."""
+    if a is None or b is None or None in (a.month, a.day, b.month, b.day):
+        return None
+    try:
+        day_a = dt.date(a.year or _ANY_LEAP_YEAR, a.month, a.day)  # type: ignore[arg-type]
+        day_b = dt.date(b.year or _ANY_LEAP_YEAR, b.month, b.day)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    return abs((day_a - day_b).days)
+
+
+_ANY_LEAP_YEAR = 2000  # so "29 February" with no year is a day
+
+
 def digits_transposed(a: Quantity, b: Quantity) -> bool:
     """Two figures of one magnitude written with the same digits in another order: "78.4 per cent"
     and "87.4 percent" (but not 2,100 and 12,000)."""
@@ -199,6 +217,7 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         first, second = (a, b) if a.sentence_start <= b.sentence_start else (b, a)
         distance = math.log1p(max(0, second.sentence_start - first.sentence_end))
     ta, tb = a.time_frame or "", b.time_frame or ""
+    days = _days_apart(a.date, b.date)
     return {
         "content_similarity": pair.content_similarity,
         "subject_similarity": pair.subject_similarity,
@@ -244,6 +263,8 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         if a.date and b.date and a.date.year and b.date.year else 0.0,
         "quoted": float(a.quoted or b.quoted),
         "both_quoted": float(a.quoted and b.quoted),
+        "days_apart_few": float(days is not None and 1 <= days <= 3),
+        "days_apart_weeks": float(days is not None and 4 <= days <= 60),
     }
 
 

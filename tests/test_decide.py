@@ -84,6 +84,25 @@ def test_decision_years_apart_reads_only_dates_that_name_their_year():
 
 
 @pytest.mark.parametrize(
+    ("day_a", "day_b", "few", "weeks"),
+    [((5, 11), (4, 11), 1.0, 0.0), ((5, 11), (20, 11), 0.0, 1.0), ((5, 11), (5, 11), 0.0, 0.0),
+     ((5, 11), (5, 6), 0.0, 0.0), ((5, 11), None, 0.0, 0.0)],
+)
+def test_decision_days_apart_reads_two_calendar_days(day_a, day_b, few, weeks):
+    from checker.decide import pair_features
+    from checker.kinds import Finding, Pair
+    from checker.models import Claim, DateValue
+
+    def dated(day: tuple[int, int] | None) -> Claim:
+        value = DateValue(text="date", day=day[0], month=day[1]) if day else DateValue(text="Monday", weekday=0)
+        return Claim(id=f"d{day}", document="a.txt", start=0, end=4, text="date", kind="date", speaker=None,
+                     stance="asserted", date=value)
+
+    features = pair_features(Pair(dated(day_a), dated(day_b), 0.5, 0.5), "date", Finding(0.5, "", "", ""))
+    assert (features["days_apart_few"], features["days_apart_weeks"]) == (few, weeks)
+
+
+@pytest.mark.parametrize(
     ("text", "fragment"),
     [
         ("{not json", "not JSON"),
