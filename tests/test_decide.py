@@ -12,6 +12,7 @@ import pytest
 
 from checker.decide import FEATURES, MODEL_FILE, DecisionModel, DecisionModelError, RuleModel, load_decision
 from checker.fit import CaseError, collect, cross_validate, find_cases, fit_model, folds_by_case, load_case
+from checker.models import Claim, DateValue, Quantity
 from checker.ruleset import SHIPPED_RULES
 from tests.conftest import ROOT
 
@@ -48,7 +49,6 @@ def test_decision_probability_follows_the_weights():
 )
 def test_decision_digits_in_another_order_are_a_transposition(a, b, transposed):
     from checker.decide import digits_transposed
-    from checker.models import Quantity
 
     qa, qb = (Quantity(text=v, low=float(v), high=float(v), qualifier="exact") for v in (a, b))
     assert digits_transposed(qa, qb) is transposed
@@ -56,7 +56,6 @@ def test_decision_digits_in_another_order_are_a_transposition(a, b, transposed):
 
 def test_decision_mentions_count_earlier_claims_of_the_same_kind_in_the_same_document():
     from checker.compare import mentions
-    from checker.models import Claim
 
     def claim(doc: str, start: int, kind: str) -> Claim:
         return Claim(id=f"{doc}:{start}:{kind}", document=doc, start=start, end=start + 1, text="x", kind=kind,
@@ -67,20 +66,22 @@ def test_decision_mentions_count_earlier_claims_of_the_same_kind_in_the_same_doc
     assert mentions(claims) == [(0, 1), (1, 2), (0, 2), (0, 1)]
 
 
-def test_decision_years_apart_reads_only_dates_that_name_their_year():
+def _date_features(a: DateValue, b: DateValue) -> dict[str, float]:
+    """The decision's features for two date claims with these values."""
     from checker.decide import pair_features
     from checker.kinds import Finding, Pair
-    from checker.models import Claim, DateValue
 
-    def dated(year: int | None) -> Claim:
-        return Claim(id=f"d{year}", document="a.txt", start=0, end=4, text="date", kind="date", speaker=None,
-                     stance="asserted", date=DateValue(text="date", year=year, month=6))
+    claims = [Claim(id=f"d{n}", document="a.txt", start=0, end=4, text=v.text, kind="date", speaker=None,
+                    stance="asserted", date=v) for n, v in enumerate((a, b))]
+    return pair_features(Pair(*claims, 0.5, 0.5), "date", Finding(0.5, "", "", ""))
 
-    def years_apart(a: Claim, b: Claim) -> float:
-        return pair_features(Pair(a, b, 0.5, 0.5), "date", Finding(0.5, "", "", ""))["years_apart"]
 
-    assert years_apart(dated(2015), dated(2017)) > years_apart(dated(2016), dated(2017)) > 0
-    assert years_apart(dated(None), dated(2017)) == 0.0
+def test_decision_years_apart_reads_only_dates_that_name_their_year():
+    def years_apart(a: int | None, b: int | None) -> float:
+        return _date_features(DateValue(text="a", year=a, month=6), DateValue(text="b", year=b, month=6))["years_apart"]
+
+    assert years_apart(2015, 2017) > years_apart(2016, 2017) > 0
+    assert years_apart(None, 2017) == 0.0
 
 
 @pytest.mark.parametrize(
@@ -89,16 +90,10 @@ def test_decision_years_apart_reads_only_dates_that_name_their_year():
      ((5, 11), (5, 6), 0.0, 0.0), ((5, 11), None, 0.0, 0.0)],
 )
 def test_decision_days_apart_reads_two_calendar_days(day_a, day_b, few, weeks):
-    from checker.decide import pair_features
-    from checker.kinds import Finding, Pair
-    from checker.models import Claim, DateValue
+    def value(day: tuple[int, int] | None) -> DateValue:
+        return DateValue(text="date", day=day[0], month=day[1]) if day else DateValue(text="Monday", weekday=0)
 
-    def dated(day: tuple[int, int] | None) -> Claim:
-        value = DateValue(text="date", day=day[0], month=day[1]) if day else DateValue(text="Monday", weekday=0)
-        return Claim(id=f"d{day}", document="a.txt", start=0, end=4, text="date", kind="date", speaker=None,
-                     stance="asserted", date=value)
-
-    features = pair_features(Pair(dated(day_a), dated(day_b), 0.5, 0.5), "date", Finding(0.5, "", "", ""))
+    features = _date_features(value(day_a), value(day_b))
     assert (features["days_apart_few"], features["days_apart_weeks"]) == (few, weeks)
 
 
