@@ -47,7 +47,7 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         if label == "PERSON" and not any(t.pos_ == "PROPN" for t in ent):
             continue  # a person's name is a proper noun; "the lorry" tagged PERSON is a tagger slip
         cls = _class_of(ent, lex) if label == ent.label_ else "party"
-        if cls not in lex.classes:
+        if cls not in lex.classes or (cls == "person" and not _acts(ent.root)):
             continue
         frame_tokens, anchor = _frame(ent)
         if not frame_tokens:
@@ -119,6 +119,13 @@ def _names_an_event(noun: Token) -> bool:
 
     return (noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
             and bool(noun_kinds(noun.lemma_) & _ACT_OR_EVENT))
+
+
+def _acts(root: Token) -> bool:
+    """A person is a value worth comparing as the one who did something ("Keane collected the
+    kick", "won by Keller"), not as an owner, an address or a name in passing ("Karin Holm,
+    thank you", "Legionnaires' disease")."""
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.lower_ == "by")
 
 
 def _complex_preposition(noun: Token) -> bool:

@@ -210,6 +210,10 @@ class MemoryCachedEmbedder:
         return np.stack([self._vectors[t] for t in texts]).astype(np.float32)
 
 
+# How many times opening the cache tries again when another process is setting up the same file.
+SET_UP_ATTEMPTS = 20
+
+
 class CachedEmbedder:
     """Wrap an embedder with an on-disk cache keyed by model and text, so unchanged sentences are free.
 
@@ -232,13 +236,28 @@ class CachedEmbedder:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.folder / self.FILE, timeout=60, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL, "
-                       "used INTEGER NOT NULL)")
+            self._set_up(db)
         except (OSError, sqlite3.Error) as exc:
             raise CheckerError(errors.E105_UNREADABLE, f"{self.folder}: the embedding cache cannot be opened ({exc})",
                                "give --cache a writable folder, or delete the damaged cache file") from exc
         return db
+
+    @staticmethod
+    def _set_up(db: sqlite3.Connection) -> None:
+        """Write-ahead logging and the table, once. SQLite answers "locked" at once, without waiting
+        its timeout, when another process is switching a new file's journal at the same moment; so
+        a few short waits, then the error."""
+        for attempt in range(SET_UP_ATTEMPTS):
+            try:
+                if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    db.execute("PRAGMA journal_mode=WAL")
+                db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL, "
+                           "used INTEGER NOT NULL)")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == SET_UP_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:

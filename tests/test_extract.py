@@ -190,6 +190,20 @@ def test_extract_first_line_standing_alone_is_the_headline(extractor, make_doc, 
     assert figure.headline is headline
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The prize was won by Maria Keller on Sunday.", True),  # the one who did it
+        ("Maria Keller won the prize on Sunday.", True),
+        ("Karin Holm, thank you for joining us this morning.", False),  # an address
+        ("Dr Ruth Ekberg's office said the plant was safe.", False),  # an owner
+    ],
+)
+def test_extract_person_is_read_as_the_one_who_acted(extractor, make_doc, text, person):
+    people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]
+    assert bool(people) is person, people
+
+
 def test_extract_common_noun_tagged_as_a_person_is_no_person(extractor, make_doc):
     text = "The lorry was stopped at the crossing on Friday."  # the small model tags "lorry" PERSON
     people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]
