@@ -47,7 +47,8 @@ _SUBSET_BEFORE = re.compile(r"\b(?:including|included|includes|include|among the
 # "a further 310,000", "another 410,000": a figure counted on top of another, not inside it.
 _ADDED_BEFORE = re.compile(r"\b(?:a further|another|an additional|an extra)\s+(?:some\s+|about\s+)?$", re.I)
 _SUBSET_AFTER = re.compile(r"\s+(?:of\s+(?:them|whom|which|the\s+\w+)\b|(?:\w+\s+){0,3}(?:were|was)\s+among\b)", re.I)
-_INCREMENT_WORDS = {"extra", "additional", "further", "more", "new", "another"}
+# A figure counting a change, not a total: "300 extra troops", "160 fewer seats".
+_INCREMENT_WORDS = {"extra", "additional", "further", "more", "new", "another", "fewer", "less"}
 _EARLIER_FIGURE = re.compile(r"\b(?:down|up)\s+from\s*$|\bfrom\s*$|\bcompared\s+with\s*$|\bagainst\s*$", re.I)
 
 

@@ -204,6 +204,19 @@ def test_extract_person_is_read_as_the_one_who_acted(extractor, make_doc, text, 
     assert bool(people) is person, people
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "modality"),
+    [
+        ("The army sent 300 extra troops to the border.", "300 extra troops", "part"),
+        ("The rebuilt hall has 160 fewer seats than before.", "160 fewer seats", "part"),
+        ("The rebuilt hall has 1,400 seats.", "1,400 seats", "actual"),
+    ],
+)
+def test_extract_figure_counting_a_change_is_not_a_total(extractor, make_doc, text, figure, modality):
+    (claim,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.text == figure]
+    assert claim.modality == modality
+
+
 def test_extract_common_noun_tagged_as_a_person_is_no_person(extractor, make_doc):
     text = "The lorry was stopped at the crossing on Friday."  # the small model tags "lorry" PERSON
     people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]
