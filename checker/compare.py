@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -158,7 +157,6 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     universal_negative = _universal_negative(tuple(lexicon.quantities.zero_words))
     universal = [bool(universal_negative.search(c.text)) for c in claims]
     counts = [not u and bool(_CARDINAL.search(c.text)) for c, u in zip(claims, universal)]
-    ranks = mentions(claims)
     found: list[RuleCandidate] = []
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
@@ -180,22 +178,9 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
                 opposed = _opposed_predicates(a, b, opposites)
                 counterexample = (universal[i] and counts[j]) or (universal[j] and counts[i])
                 found.append(RuleCandidate(i, j, rule, finding, pair_features(
-                    pair, rule.kind, finding, opposed, counterexample, (ranks[i], ranks[j]))))
+                    pair, rule.kind, finding, opposed, counterexample,
+                    ((a.place_in_document, a.kind_in_document), (b.place_in_document, b.kind_in_document)))))
     return found
-
-
-def mentions(claims: list[Claim]) -> list[tuple[int, int]]:
-    """For each claim, how many claims of its kind come before it in its document, and how many
-    claims of its kind the document has."""
-    order = sorted(range(len(claims)), key=lambda i: (claims[i].document, claims[i].start))
-    counts = Counter((c.document, c.kind) for c in claims)
-    seen: Counter[tuple[str, str]] = Counter()
-    out = [(0, 1)] * len(claims)
-    for i in order:
-        key = (claims[i].document, claims[i].kind)
-        out[i] = (seen[key], counts[key])
-        seen[key] += 1
-    return out
 
 
 _CARDINAL = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted((w for w, n in UNITS.items() if n), key=len, reverse=True))}"

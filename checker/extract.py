@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import checker.nlp  # noqa: F401  # first: spaCy is imported there without torch
@@ -124,7 +125,7 @@ class ClaimExtractor:
                 if claim.kind == "numeric":
                     last_figure = claim
                 claims.append(claim)
-        return _dedupe(claims)
+        return _number_by_kind(_dedupe(claims))
 
     # -- passages and sentences -------------------------------------------------------------
 
@@ -406,7 +407,7 @@ class ClaimExtractor:
 _HEADLINE = re.compile(r"\A\s*(?:#{1,6}\s+[^\n]*|[^\n]*[^\s.!?:;\"”’'])[ \t]*\n[ \t]*\n")
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
 def _headline_end(text: str) -> int:
     """Where the document's headline ends (0 when it has none)."""
     m = _HEADLINE.match(text)
@@ -846,6 +847,18 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         key = (claim.kind, claim.start, claim.end, claim.stance, claim.speaker_key, claim.attribute is None)
         seen.setdefault(key, claim)
     return sorted(seen.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _number_by_kind(claims: list[Claim]) -> list[Claim]:
+    """Give each claim its place among the document's claims of its kind (claims in text order)."""
+    counts = Counter(c.kind for c in claims)
+    seen: Counter[str] = Counter()
+    numbered: list[Claim] = []
+    for claim in claims:
+        numbered.append(claim.model_copy(update={"place_in_document": seen[claim.kind],
+                                                 "kind_in_document": counts[claim.kind]}))
+        seen[claim.kind] += 1
+    return numbered
 
 
 __all__ = ["ClaimExtractor", "Quantity"]

@@ -144,6 +144,9 @@ class Claim(Frozen):
     quoted: bool = False
     # The claim is in the document's headline, which sums up the story rather than reporting it.
     headline: bool = False
+    # How many claims of its kind come before it in its document, and how many there are.
+    place_in_document: int = 0
+    kind_in_document: int = 1
 
 
 class ClaimGroup(Frozen):

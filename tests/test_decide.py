@@ -54,18 +54,6 @@ def test_decision_digits_in_another_order_are_a_transposition(a, b, transposed):
     assert digits_transposed(qa, qb) is transposed
 
 
-def test_decision_mentions_count_earlier_claims_of_the_same_kind_in_the_same_document():
-    from checker.compare import mentions
-
-    def claim(doc: str, start: int, kind: str) -> Claim:
-        return Claim(id=f"{doc}:{start}:{kind}", document=doc, start=start, end=start + 1, text="x", kind=kind,
-                     speaker=None, stance="asserted")
-
-    claims = [claim("b.txt", 5, "numeric"), claim("a.txt", 40, "numeric"), claim("a.txt", 10, "numeric"),
-              claim("a.txt", 20, "date")]
-    assert mentions(claims) == [(0, 1), (1, 2), (0, 2), (0, 1)]
-
-
 def _date_features(a: DateValue, b: DateValue) -> dict[str, float]:
     """The decision's features for two date claims with these values."""
     from checker.decide import pair_features

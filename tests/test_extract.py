@@ -217,6 +217,12 @@ def test_extract_figure_counting_a_change_is_not_a_total(extractor, make_doc, te
     assert claim.modality == modality
 
 
+def test_extract_claims_know_their_place_among_their_kind_in_the_document(extractor, make_doc):
+    text = "Police said 5,000 people marched. Organisers said 20,000 marched on Sunday. Others put it at 9,000."
+    figures = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert [(c.place_in_document, c.kind_in_document) for c in figures] == [(0, 3), (1, 3), (2, 3)]
+
+
 def test_extract_common_noun_tagged_as_a_person_is_no_person(extractor, make_doc):
     text = "The lorry was stopped at the crossing on Friday."  # the small model tags "lorry" PERSON
     people = [c.attribute.value for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "person"]
