@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.archive import (ArchiveStore, IndexCounts, Story, archive_conflicts, index_archive, pending, read_archive,
-                             read_batch)
+from checker.archive import (STORE_FILE, ArchiveStore, IndexCounts, Story, archive_conflicts, index_archive, pending,
+                             read_archive, read_batch)
 from checker.cli import app
 from checker.errors import CheckerError
 
@@ -120,6 +120,17 @@ def test_archive_store_refuses_a_second_writer_and_a_missing_store(tmp_path, che
         ArchiveStore(tmp_path / "nowhere", checker.embedder.name)
     with pytest.raises(CheckerError, match="indexed with"):
         ArchiveStore(tmp_path / "store", "another-model")
+
+
+def test_archive_store_of_an_older_format_is_refused_with_what_to_do(tmp_path, checker):
+    import sqlite3
+
+    _store(tmp_path, checker)
+    with sqlite3.connect(tmp_path / "store" / STORE_FILE) as db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'format'")
+    with pytest.raises(CheckerError, match="format 1") as refused:
+        ArchiveStore(tmp_path / "store", checker.embedder.name)
+    assert "index the archive again" in refused.value.hint
 
 
 def test_archive_pending_keeps_the_first_of_two_stories_with_one_id():
