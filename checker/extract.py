@@ -407,10 +407,14 @@ class ClaimExtractor:
 _HEADLINE = re.compile(r"\A\s*(?:#{1,6}\s+[^\n]*|[^\n]*[^\s.!?:;\"”’'])[ \t]*\n[ \t]*\n")
 
 
+_HEADLINE_SEARCH = 2000  # characters
+
+
 @functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
 def _headline_end(text: str) -> int:
-    """Where the document's headline ends (0 when it has none)."""
-    m = _HEADLINE.match(text)
+    """Where the document's headline ends (0 when it has none). Only the opening is searched, so a
+    long run of blanks (front matter blanked out) costs little."""
+    m = _HEADLINE.match(text[:_HEADLINE_SEARCH])
     return len(m.group(0).rstrip()) if m else 0
 
 
