@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.lexicon import AttributeLexicon
+from checker.wordnet import noun_kinds
 
 if TYPE_CHECKING:  # spaCy is loaded only when documents are read, not for `rules list`
     from spacy.tokens import Span as SpacySpan
@@ -115,8 +116,6 @@ _ACT_OR_EVENT = frozenset({4, 11})
 def _names_an_event(noun: Token) -> bool:
     """ "a 72-hour stoppage at BCT's Riverside terminal": a noun naming what happened, as the
     clause's subject, object or predicate, takes a place as its verb would."""
-    from checker.wordnet import noun_kinds
-
     return (noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
             and bool(noun_kinds(noun.lemma_) & _ACT_OR_EVENT))
 

@@ -177,9 +177,8 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
             if finding is not None:
                 opposed = _opposed_predicates(a, b, opposites)
                 counterexample = (universal[i] and counts[j]) or (universal[j] and counts[i])
-                found.append(RuleCandidate(i, j, rule, finding, pair_features(
-                    pair, rule.kind, finding, opposed, counterexample,
-                    ((a.place_in_document, a.kind_in_document), (b.place_in_document, b.kind_in_document)))))
+                found.append(RuleCandidate(i, j, rule, finding,
+                                           pair_features(pair, rule.kind, finding, opposed, counterexample)))
     return found
 
 

@@ -203,11 +203,10 @@ def digits_transposed(a: Quantity, b: Quantity) -> bool:
 
 
 def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_opposed: bool = False,
-                  universal_against_count: bool = False,
-                  mentions: tuple[tuple[int, int], tuple[int, int]] = ((0, 1), (0, 1))) -> dict[str, float]:
-    """The features of a pair that the rule of `rule_kind` found incompatible. `mentions` gives, for
-    each claim, how many claims of its kind come before it in its document and how many there are:
-    news leads with what it reports, and sources dispute what they lead with."""
+                  universal_against_count: bool = False) -> dict[str, float]:
+    """The features of a pair that the rule of `rule_kind` found incompatible. Where each claim
+    stands among its document's claims of its kind counts: news leads with what it reports, and
+    sources dispute what they lead with."""
     a, b = pair.a, pair.b
     qa, qb = a.quantity, b.quantity
     wa, wb = _words(a.content or a.text), _words(b.content or b.text)
@@ -257,8 +256,8 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "counted_kinds_differ": float(bool(qa and qb and different_kinds(qa.counted, qb.counted))),
         "open_ended_date": float(any(c.kind == "date" and _opens_span(c.text) for c in (a, b))),
         "digits_transposed": float(bool(qa and qb and digits_transposed(qa, qb))),
-        "later_mention": math.log1p(max(rank for rank, _ in mentions)),
-        "later_position": max(rank / count for rank, count in mentions),
+        "later_mention": math.log1p(max(a.place_in_document, b.place_in_document)),
+        "later_position": max(c.place_in_document / c.kind_in_document for c in (a, b)),
         "years_apart": math.log1p(abs(a.date.year - b.date.year))
         if a.date and b.date and a.date.year and b.date.year else 0.0,
         "quoted": float(a.quoted or b.quoted),
