@@ -307,7 +307,7 @@ class ClaimExtractor:
             "stance": clause.stance,
             "content": content,
             "subject": subject.strip(),
-            "predicate": clause.head.lemma_.lower(),
+            "predicate": _predicate(clause.head),
             "sentence_start": base + sentence.start_char,
             "sentence_end": base + sentence.end_char,
             "modality": modality,
@@ -866,3 +866,11 @@ def _number_by_kind(claims: list[Claim]) -> list[Claim]:
 
 
 __all__ = ["ClaimExtractor", "Quantity"]
+
+
+def _predicate(head: Token) -> str:
+    """What the clause says its subject did or is: the verb, or where the verb links its subject to a
+    state (the parse's adjectival complement) that state ("were still holed up": hole; "has remained
+    open": open), which is what an opposite state contradicts."""
+    state = next((c for c in head.children if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB")), None)
+    return (state if state is not None else head).lemma_.lower()

@@ -276,3 +276,19 @@ def test_extract_date_belongs_to_the_event_it_follows(extractor, make_doc):
 def test_extract_figure_counted_inside_or_on_top_of_another(extractor, make_doc, text, figure, relation):
     (claim,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.quantity.text == figure]
     assert claim.scope_relation == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "predicate"),
+    [
+        # a linking verb's state is what the clause says of its subject
+        ("The border crossing has remained open at all times, the ministry said.", "remained open", "open"),
+        ("The coalition said about 300 fighters were still holed up in the enclave.", "holed up", "hole"),
+        ("The crossing was closed from Saturday evening, witnesses said.", "was closed", "close"),
+        # a verb that names an act stays the predicate
+        ("Police fired tear gas at the protesters, a witness said.", "fired tear gas", "fire"),
+    ],
+)
+def test_extract_predicate_of_a_linking_verb_is_its_state(extractor, make_doc, text, quote, predicate):
+    statements = [c for c in _claim_at(extractor.extract(make_doc(text)), text, quote) if c.kind == "statement"]
+    assert predicate in {c.predicate for c in statements}
