@@ -16,6 +16,7 @@ from checker.numwords import (
     parse_spelled_fraction,
     trim_number_words,
     FRACTIONS,
+    MULTIPLIERS,
     NUMBER_WORDS,
     SCALES,
     SHORT_SCALES,
@@ -731,7 +732,21 @@ def _vague_amounts(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]
                 continue
             low, *rest = lex.vague[phrase]
             high = rest[0] if rest else None
-            qty = Quantity(text=m.group(0), low=low, high=high, qualifier="vague", tolerance=lex.vague_tolerance)
-            found.append(FoundQuantity(m.start(), m.end(), qty))
-            taken.append((m.start(), m.end()))
+            end = m.end()
+            scaled = _VAGUE_SCALE.match(text, end)
+            if scaled:  # "a few dozen", "several hundred", "hundreds of millions": the amount times the scale
+                times = _VAGUE_SCALES[scaled.group(1).lower()]
+                low, high, end = low * times, None if high is None else high * times, scaled.end()
+            unit, factor, end = _unit_after(text, end, _Atom(m.start(), end, low, None, "", is_word=True))
+            if unit is not None:  # "several million euros" is money, as "5 million euros" is
+                low, high = low * factor, None if high is None else high * factor
+            qty = Quantity(text=text[m.start():end], low=low, high=high, qualifier="vague", unit=unit,
+                           tolerance=lex.vague_tolerance, unit_factor=factor)
+            found.append(FoundQuantity(m.start(), end, qty))
+            taken.append((m.start(), end))
     return found
+
+
+# A scale word after a vague amount: "a few dozen", "several hundred", "hundreds of millions".
+_VAGUE_SCALES = {**SCALES, "dozen": MULTIPLIERS["dozen"]}
+_VAGUE_SCALE = re.compile(rf"\s+(?:of\s+)?({'|'.join(sorted(_VAGUE_SCALES))})s?\b(?!-)", re.I)

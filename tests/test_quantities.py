@@ -98,6 +98,11 @@ INF = None
         ("The fund paid SEK 3bn in claims.", "SEK 3bn", 3e9, 3e9, "exact", "SEK"),
         ("THE 5 CARS WERE TOWED.", "5", 5, 5, "exact", None),  # capitals, but not a currency
         ("ALL 5 solutions are wrong.", "5", 5, 5, "exact", None),  # a sentence's first word, not the lek
+        # a vague amount times the scale word after it
+        ("A few dozen protesters stayed.", "A few dozen", 24, 108, "vague", None),
+        ("Hundreds of millions of people watched.", "Hundreds of millions", 2e8, 9.99e8, "vague", None),
+        ("Several million euros were lost.", "Several million euros", 3e6, 9e6, "vague", "EUR"),
+        ("The march covered a few kilometres.", "a few kilometres", 2000, 9000, "vague", "metre"),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
