@@ -427,7 +427,7 @@ def archive_conflicts(checker, drafts: list[Document], store: ArchiveStore,
     documents = {d.path: d for d in stories} | {d.path: d for d in drafts}
     by_claim = {a.claim.id: a for a in archived}
     conflicts = []
-    for group in disagreements(kept):
+    for group in disagreements(kept, claims):
         conflict = build_disagreement(group, claims, documents)
         sides = [c.model_copy(update={"archived": {"id": a.story, "date": a.date, "source": a.source}})
                  if (a := by_claim.get(c.claim_id)) is not None else c for c in conflict.claims]

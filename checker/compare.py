@@ -210,10 +210,18 @@ def decide(found: list[RuleCandidate], decision: DecisionModel | None,
     return [best[k] for k in sorted(best)]
 
 
-def disagreements(accepted: list[tuple[RuleCandidate, float]]) -> list[list[tuple[RuleCandidate, float]]]:
+def disagreements(accepted: list[tuple[RuleCandidate, float]],
+                  claims: list[Claim] | None = None) -> list[list[tuple[RuleCandidate, float]]]:
     """Accepted pairs joined into disagreements: pairs of one conflict kind that share a claim are one
-    disagreement (29 dead, 41 dead and "about 40" dead are one report, not three)."""
+    disagreement (29 dead, 41 dead and "about 40" dead are one report, not three). Given the claims,
+    two pairs of any kinds over the same two places are one too ("Nobody was hurt" against "two
+    marchers were injured" is one report, whether read as figures or as statements)."""
     edges = [((cand.kind, cand.i), (cand.kind, cand.j)) for cand, _ in accepted]
+    if claims is not None:
+        for n, (p, _) in enumerate(accepted):
+            for q, _ in accepted[n + 1:]:
+                if p.kind != q.kind and _same_places(claims, (p.i, p.j), (q.i, q.j)):
+                    edges.append(((p.kind, p.i), (q.kind, q.i)))
     group_of = {node: n for n, members in enumerate(components(edges)) for node in members}
     groups: dict[int, list[tuple[RuleCandidate, float]]] = {}
     for item, (first, _) in zip(accepted, edges):
@@ -228,7 +236,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     per disagreement, listing every claim in it."""
     found = rule_candidates(claims, vectors, rules, lexicon, candidates)
     accepted = decide(found, decision, min_confidence)
-    conflicts = [build_disagreement(group, claims, documents) for group in disagreements(accepted)]
+    conflicts = [build_disagreement(group, claims, documents) for group in disagreements(accepted, claims)]
     return sorted(conflicts, key=_order)
 
 
@@ -244,6 +252,16 @@ def _counts_the_measure(a: Claim, b: Claim, measure_words: dict[str, set[str]]) 
 
 def _overlap(a: Claim, b: Claim) -> bool:
     return a.document == b.document and a.start < b.end and b.start < a.end
+
+
+def _same_places(claims: list[Claim], one: tuple[int, int], other: tuple[int, int]) -> bool:
+    (a, b), (c, d) = ([claims[k] for k in one], [claims[k] for k in other])
+    return (_overlap(a, c) and _overlap(b, d)) or (_overlap(a, d) and _overlap(b, c))
+
+
+def _inside(a: Claim, b: Claim) -> bool:
+    """`a` lies within `b` (and is not the same span)."""
+    return a.document == b.document and b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
 
 
 def _order(c: Conflict) -> tuple[str, int, str, int, str]:
@@ -284,6 +302,8 @@ def build_disagreement(group: list[tuple[RuleCandidate, float]], claims: list[Cl
     a, b = claims[lead.i], claims[lead.j]
     conflict = build_conflict(lead.rule, lead.finding, a, b, documents)
     members = sorted({k for cand, _ in group for k in (cand.i, cand.j)}, key=lambda k: (claims[k].document, claims[k].start))
+    # A claim inside another member ("Nobody" in "Nobody was hurt") is listed once, as the larger.
+    members = [k for k in members if not any(m != k and _inside(claims[k], claims[m]) for m in members)]
     if len(members) == 2:
         return conflict.model_copy(update={"confidence": round(confidence, 3)})
     parts = [f"{source_name(claims[k], documents)}: {_value(claims[k])}" for k in members]

@@ -114,3 +114,20 @@ def test_pipeline_headline_is_read_but_not_set_against_other_claims(checker, mak
     # Without the decision model every pair a rule finds is reported: the headline's is not one.
     report = dataclasses.replace(checker, decision=None).check([first, second])
     assert not [c for x in report.conflicts for c in x.claims if c.document == "a.txt" and c.start < len(headline)]
+
+
+def test_pipeline_one_disagreement_read_two_ways_is_one_report(checker, make_doc):
+    import dataclasses
+
+    from checker.compare import rule_candidates
+    from checker.pipeline import embed_claims
+
+    docs = [make_doc("Nobody was hurt, the police said.\n", "a.txt"),
+            make_doc("Hospital officials said two marchers were injured.\n", "b.txt")]
+    claims = checker.extract(docs)
+    found = rule_candidates(claims, embed_claims(claims, checker.embedder), checker.rules, checker.lexicon)
+    assert {c.kind for c in found} >= {"numeric", "polarity"}  # a zero against a count, and a negation
+    report = dataclasses.replace(checker, decision=None).check(docs)
+    assert len(report.conflicts) == 1
+    (conflict,) = report.conflicts
+    assert {c.document for c in conflict.claims} == {"a.txt", "b.txt"}
