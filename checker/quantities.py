@@ -33,13 +33,15 @@ _ATOM = re.compile(
     rf"|(?<![\w-])(?P<words>{NUMBER_WORDS})(?![\w])(?:\s(?P<wscale>million|billion|trillion|lakh\s+crore|lakh|crore)\b)?)",
     re.I,
 )
+# What stands between "a third of" and the figure: a determiner, a possessive ("the school's").
+_OF_WHOSE = r"\s+of\s+(?:(?:the|its|their|his|her|our|this|these|those)\s+)?(?:[\w-]+['’]s\s+)?"
 _FRACTION_OF = re.compile(
-    rf"(?<![\w-])(?P<count>an?|one|two|three|four|\d+)[\s-]+(?P<frac>{'|'.join(FRACTIONS)})"
-    r"\s+of\s+(?:the\s+|its\s+|their\s+)?",
+    rf"(?<![\w-])(?:(?P<count>an?|one|two|three|four|\d+)[\s-]+(?P<frac>{'|'.join(FRACTIONS)})|(?P<half>half))"
+    + _OF_WHOSE,
     re.I,
 )
 # "a third of the 900 staff": the fraction is taken of the figure that follows (read with it).
-_FRACTION_OF_FIGURE = re.compile(rf"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\d|(?:{NUMBER_WORDS})\b)", re.I)
+_FRACTION_OF_FIGURE = re.compile(rf"{_OF_WHOSE}(?:\d|(?:{NUMBER_WORDS})\b)", re.I)
 _FRACTION_WORDS = "|".join(sorted({*FRACTIONS, "halves", "fourth", "fourths", "sixths", "sevenths", "eighths",
                                    "ninths"}, key=len, reverse=True))
 _WORD_FRACTION = re.compile(rf"(?:\s+(?P<and>and)\s+(?P<count>an?|one|two|three)\s+|[\s-]+)(?P<frac>{_FRACTION_WORDS})\b", re.I)
@@ -423,6 +425,8 @@ def _atom_from_match(text: str, m: re.Match[str]) -> _Atom | None:
         digits = "".join(str(int(parse_number_words(w) or 0)) for w in re.split(r"\s+", point.group("digits").strip()))
         value, end = value + float("0." + digits), point.end()
     fraction = _WORD_FRACTION.match(text, end)
+    if fraction and not fraction.group("and") and _FRACTION_OF_FIGURE.match(text, fraction.end()):
+        return None  # "two-thirds of the 300 delegates": read with the figure it is taken of
     if fraction:
         part = FRACTIONS[fraction.group("frac").lower().rstrip("s") if fraction.group("frac").lower().rstrip("s") in FRACTIONS
                          else fraction.group("frac").lower()]
@@ -523,9 +527,9 @@ def _read_figure(text: str, atom: _Atom, nxt: _Atom | None, lex: QuantityLexicon
         if fm.end() == start - max(0, start - 30):
             frac = fm
     if frac is not None and qualifier == "exact":
-        count = frac.group("count").lower()
+        count = (frac.group("count") or "a").lower()
         n = 1.0 if count in ("a", "an") else (parse_number_words(count) or float(count) if not count.isdigit() else float(count))
-        factor = n * FRACTIONS[frac.group("frac").lower()]
+        factor = n * FRACTIONS[(frac.group("frac") or frac.group("half")).lower()]
         start = start - (len(text[max(0, start - 30):start]) - frac.start())
         low = high = atom.value * factor
     spread = _PLUS_MINUS.match(text, end) if qualifier == "exact" else None

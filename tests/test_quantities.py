@@ -223,3 +223,16 @@ def test_quantities_a_month_spans_28_to_31_days(lexicon):
     (lo_m, hi_m), (lo_d, hi_d), (lo_w, _) = (_interval(q.quantity) for q in (months, days, weeks))
     assert lo_m <= lo_d <= hi_m  # 60 days is two months
     assert lo_w > hi_m  # 70 days is not
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("A third of the school's 900 pupils joined the march.", "A third of the school's 900", 300),
+        ("Two-thirds of the 300 delegates backed it.", "Two-thirds of the 300", 200),
+        ("Half of the 1,200 residents left.", "Half of the 1,200", 600),
+    ],
+)
+def test_quantities_fraction_of_a_figure_is_one_count(lexicon, text, surface, value):
+    found = find_quantities(text, lexicon.quantities)
+    assert [(text[f.start:f.end], f.quantity.low, f.quantity.high) for f in found] == [(surface, value, value)]
