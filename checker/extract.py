@@ -125,7 +125,7 @@ class ClaimExtractor:
                 if claim.kind == "numeric":
                     last_figure = claim
                 claims.append(claim)
-        return _number_by_kind(_dedupe(claims))
+        return _number_by_kind(_superseded_by_updates(_dedupe(claims)))
 
     # -- passages and sentences -------------------------------------------------------------
 
@@ -851,6 +851,29 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
         key = (claim.kind, claim.start, claim.end, claim.stance, claim.speaker_key, claim.attribute is None)
         seen.setdefault(key, claim)
     return sorted(seen.values(), key=lambda c: (c.start, c.end, c.kind))
+
+
+def _superseded_by_updates(claims: list[Claim]) -> list[Claim]:
+    """A running total: "the toll stood at 12 on Monday ... by Tuesday it had risen to 31". A figure
+    the text marks as an update supersedes the figure of its unit just before it (in its sentence or
+    the one before), which is then a revised figure; the update counts what that figure counted."""
+    out = list(claims)
+    for n, update in enumerate(out):
+        if update.kind != "numeric" or not update.updated or update.quantity is None:
+            continue
+        previous_sentence = max((c.sentence_start for c in out[:n] if c.sentence_end <= update.sentence_start),
+                                default=None)
+        earlier = next((k for k in range(n - 1, -1, -1)
+                        if out[k].kind == "numeric" and out[k].quantity is not None and not out[k].updated
+                        and out[k].sentence_start in (update.sentence_start, previous_sentence)
+                        and out[k].quantity.unit == update.quantity.unit and out[k].modality == "actual"), None)
+        if earlier is None:
+            continue
+        old = out[earlier]
+        out[earlier] = old.model_copy(update={"modality": "revised"})
+        if update.measure is None and old.measure is not None:
+            out[n] = update.model_copy(update={"measure": old.measure})
+    return out
 
 
 def _number_by_kind(claims: list[Claim]) -> list[Claim]:

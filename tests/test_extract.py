@@ -292,3 +292,18 @@ def test_extract_figure_counted_inside_or_on_top_of_another(extractor, make_doc,
 def test_extract_predicate_of_a_linking_verb_is_its_state(extractor, make_doc, text, quote, predicate):
     statements = [c for c in _claim_at(extractor.extract(make_doc(text)), text, quote) if c.kind == "statement"]
     assert predicate in {c.predicate for c in statements}
+
+
+def test_extract_running_total_update_supersedes_the_figure_before_it(extractor, make_doc):
+    text = ("The death toll from the flooding stood at 12 on Monday morning, officials said. "
+            "By Tuesday evening it had risen to 31, the civil protection agency said.")
+    figures = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert figures["12"].modality == "revised"
+    assert figures["31"].updated and figures["31"].modality == "actual"
+    assert figures["31"].measure == figures["12"].measure == "deaths"  # "it" counts what the toll counted
+
+
+def test_extract_figures_without_an_update_marker_supersede_nothing(extractor, make_doc):
+    text = "Police said 12 people were arrested. Organisers said 31 people were detained."
+    figures = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert {c.modality for c in figures.values()} == {"actual"}
