@@ -103,6 +103,9 @@ INF = None
         ("Hundreds of millions of people watched.", "Hundreds of millions", 2e8, 9.99e8, "vague", None),
         ("Several million euros were lost.", "Several million euros", 3e6, 9e6, "vague", "EUR"),
         ("The march covered a few kilometres.", "a few kilometres", 2000, 9000, "vague", "metre"),
+        ("The glaciers lost roughly 14 cubic kilometres of ice.", "roughly 14 cubic kilometres", 14e12, 14e12,
+         "approximate", "litre"),
+        ("The tank holds 40m3 of water.", "40m3", 40000, 40000, "exact", "litre"),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
