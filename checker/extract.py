@@ -555,6 +555,8 @@ def _governing_frame(head: Token, frames: dict[int, _Frame]) -> tuple[_Frame | N
         if parent.i == t.i:
             break
         frame = frames.get(parent.i)
+        if frame is not None and t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            break  # "Corvell disputes much of this, and I have included its responses": a clause beside the frame
         if frame is not None and frame.hedge:
             hedge = True
         elif frame is not None:

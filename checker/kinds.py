@@ -230,7 +230,7 @@ def polarity_opposed(pair: Pair, params: PolarityParams, opposites: list[tuple[s
 def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tuple[set[str], set[str]]]) -> Finding | None:
     """One source says the subject did X, another that it did the opposite (remain against leave)."""
     a, b = pair.a, pair.b
-    if a.kind != "statement" or b.kind != "statement" or a.sentence_start == b.sentence_start:
+    if a.kind != "statement" or b.kind != "statement" or (a.document == b.document and a.sentence_start == b.sentence_start):
         return None
     if a.attribute or b.attribute:
         return None
@@ -238,6 +238,8 @@ def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tupl
         return None
     if (a.stance in NEGATIVE) != (b.stance in NEGATIVE):
         return None
+    if (a.modality == "planned") != (b.modality == "planned"):
+        return None  # "will remain open" is a plan; "was closed on Saturday" what happened
     if pair.subject_similarity < params.min_subject_similarity or pair.content_similarity < params.min_similarity:
         return None
     if _opposed_predicates(a, b, opposites) and not _different_subjects(a.subject, b.subject):

@@ -307,3 +307,17 @@ def test_extract_figures_without_an_update_marker_supersede_nothing(extractor, m
     text = "Police said 12 people were arrested. Organisers said 31 people were detained."
     figures = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
     assert {c.modality for c in figures.values()} == {"actual"}
+
+
+def test_extract_clause_beside_a_denial_is_not_denied(extractor, make_doc):
+    text = "Corvell disputes much of this, and I have included its responses below."
+    statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
+    beside = [c for c in statements if "included its responses" in c.text]
+    assert beside and all(c.stance == "asserted" and c.speaker is None for c in beside)
+    assert not any(c.denies for c in statements)
+
+
+def test_extract_clauses_joined_inside_what_was_said_keep_the_speaker(extractor, make_doc):
+    text = "Police said 12 people were killed and 30 were injured."
+    statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
+    assert {c.speaker for c in statements if "injured" in c.text or "killed" in c.text} == {"Police"}
