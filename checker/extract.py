@@ -722,6 +722,9 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.tag_ == "POS" and t.pos_ in ("NOUN", "PROPN"):
+            words, i = [], i + 2  # "five of Castlemere's libraries" counts libraries, not Castlemere
+            continue
         participle = t.tag_ in ("VBN", "VBG", "VBD") and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
         if t.pos_ in ("ADJ", "NOUN", "PROPN") or participle or (t.text == "-" and words) or t.dep_ == "compound":
             words.append(t)

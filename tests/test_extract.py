@@ -64,6 +64,7 @@ def test_extract_denial_yields_two_claims(seed_claims):
         ("Officials said 12.6 percent of patients had swelling.", "12.6 percent", "patients"),
         ("Rescue workers said they had taken more than 40 wounded to hospitals.", "more than 40", "wounded"),
         ("The 52,000-seat venue is expected to open in 2027.", "52,000", "seat"),
+        ("Five of Castlemere's libraries are to close.", "Five", "libraries"),
     ],
 )
 def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
