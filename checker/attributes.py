@@ -31,6 +31,20 @@ class AttributeSlot:
     anchor: str
     start: int  # character offsets (in the parsed passage) of the value and its frame words
     end: int
+    # A frame that modifies a noun ("the satellite, built in Italy, will ...") is a fact or plan of its
+    # own, whatever its clause's main verb says; None: the clause's.
+    modality: str | None = None
+
+
+# A verb that describes a noun rather than heads the clause, and the auxiliaries of a plan.
+_MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
+_PLAN_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _own_modality(verb: Token) -> str | None:
+    if verb.dep_ not in _MODIFIER_DEPS:
+        return None
+    return "planned" if any(c.lower_ in _PLAN_AUXILIARIES for c in verb.children if c.dep_ == "aux") else "actual"
 
 
 def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
@@ -59,7 +73,7 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         span_tokens = [*frame_tokens, *ent]
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
-        slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end))
+        slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end, _own_modality(frame_tokens[0])))
     if "side" in lex.classes:
         slots += _sides(tokens, lex)
     return slots
@@ -104,7 +118,8 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
         value = " ".join(w.text for w in phrase if w.lower_ not in ("the", "a", "an", "our", "its", "their"))
         start = min(w.idx for w in (*frame, *phrase))
         end = max(w.idx + len(w.text) for w in (*frame, *phrase))
-        slot = AttributeSlot(cls, value, " ".join(w.lemma_.lower() for w in frame), _anchor_of(verb), start, end)
+        slot = AttributeSlot(cls, value, " ".join(w.lemma_.lower() for w in frame), _anchor_of(verb), start, end,
+                             _own_modality(verb))
         found.append((slot, phrase))
     return found
 

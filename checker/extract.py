@@ -287,6 +287,8 @@ class ClaimExtractor:
     def _attribute_claim(self, doc: Document, slot: AttributeSlot, base: int, common: dict[str, object]) -> Claim:
         value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
         fields = dict(common, content=f"{slot.anchor} {slot.frame}".strip(), subject=slot.anchor)
+        if slot.modality is not None:
+            fields["modality"] = slot.modality
         return self._claim(kind="statement", start=base + slot.start, end=base + slot.end, doc=doc,
                            attribute=value, **fields)
 

@@ -322,3 +322,10 @@ def test_extract_clauses_joined_inside_what_was_said_keep_the_speaker(extractor,
     text = "Police said 12 people were killed and 30 were injured."
     statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
     assert {c.speaker for c in statements if "injured" in c.text or "killed" in c.text} == {"Police"}
+
+
+def test_extract_value_in_a_modifier_keeps_its_own_modality(extractor, make_doc):
+    text = "The satellite, built in Italy, will monitor rainfall from a polar orbit, the agency said."
+    (origin,) = [c for c in extractor.extract(make_doc(text)) if c.attribute is not None and c.attribute.cls == "origin"]
+    assert origin.attribute.value == "Italy"
+    assert origin.modality == "actual"  # built: a fact, though the satellite's monitoring is a plan
