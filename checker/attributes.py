@@ -41,7 +41,8 @@ _MODIFIER_DEPS = frozenset({"acl", "amod", "relcl"})
 _PLAN_AUXILIARIES = frozenset({"will", "would", "'ll", "shall"})
 
 
-def _own_modality(verb: Token) -> str | None:
+def own_modality(verb: Token) -> str | None:
+    """The modality of a verb that modifies a noun (its own "will", or a fact); None for a clause's head."""
     if verb.dep_ not in _MODIFIER_DEPS:
         return None
     return "planned" if any(c.lower_ in _PLAN_AUXILIARIES for c in verb.children if c.dep_ == "aux") else "actual"
@@ -73,7 +74,7 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         span_tokens = [*frame_tokens, *ent]
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
-        slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end, _own_modality(frame_tokens[0])))
+        slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end, own_modality(frame_tokens[0])))
     if "side" in lex.classes:
         slots += _sides(tokens, lex)
     return slots
@@ -119,7 +120,7 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
         start = min(w.idx for w in (*frame, *phrase))
         end = max(w.idx + len(w.text) for w in (*frame, *phrase))
         slot = AttributeSlot(cls, value, " ".join(w.lemma_.lower() for w in frame), _anchor_of(verb), start, end,
-                             _own_modality(verb))
+                             own_modality(verb))
         found.append((slot, phrase))
     return found
 

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
 from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
 from checker.lexicon import Lexicon
-from checker.attributes import AttributeSlot, attribute_slots, disowned_side
+from checker.attributes import AttributeSlot, own_modality, attribute_slots, disowned_side
 from checker.models import Attribute, Claim, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
@@ -386,13 +386,16 @@ class ClaimExtractor:
 
     def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: Dateline,
               common: dict[str, object]) -> Claim:
-        future = common["modality"] == "planned"
-        value = resolve_weekday(found.value, dateline, future)
+        fields = dict(common)
+        verb = _date_verb(clause, base + s0 + found.start - base, base + s0 + found.end - base)
+        own = own_modality(verb) if verb is not None else None
+        if own is not None:
+            fields["modality"] = own  # "the satellite, launched on Monday, will ...": launched is past
+        value = resolve_weekday(found.value, dateline, fields["modality"] == "planned")
         start, end = base + s0 + found.start, base + s0 + found.end
         prefix = doc.analysis_text[max(0, start - 3):start]
         if prefix.lower() == "on ":
             start -= 3
-        fields = dict(common)
         event = _event_of(clause, base + s0 + found.start - base, base + s0 + found.end - base)
         if event:
             fields["content"] = event
@@ -758,6 +761,18 @@ def _quantified_antecedent(previous: SpacySpan | None, sentence: SpacySpan, subj
     quantified = [t for t in candidates if any(c.lower_ in _QUANTIFIERS | {"other", "any", "remaining"} for c in t.children)]
     chosen = (quantified or candidates or [None])[-1]
     return chosen.text if chosen is not None else ""
+
+
+def _date_verb(clause: _Clause, start: int, end: int) -> Token | None:
+    """The verb a date hangs from ("launched (on Monday)"), if it hangs from one."""
+    inside = [t for t in clause.tokens if start <= t.idx < end]
+    if not inside:
+        return None
+    t = inside[-1]
+    while t.head.i != t.i and start <= t.head.idx < end:
+        t = t.head
+    anchor = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+    return anchor if anchor.pos_ in ("VERB", "AUX") else None
 
 
 def _event_of(clause: _Clause, start: int, end: int) -> str:

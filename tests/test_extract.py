@@ -329,3 +329,10 @@ def test_extract_value_in_a_modifier_keeps_its_own_modality(extractor, make_doc)
     (origin,) = [c for c in extractor.extract(make_doc(text)) if c.attribute is not None and c.attribute.cls == "origin"]
     assert origin.attribute.value == "Italy"
     assert origin.modality == "actual"  # built: a fact, though the satellite's monitoring is a plan
+
+
+def test_extract_date_in_a_modifier_is_read_in_its_own_tense(extractor, make_doc):
+    text = "PARIS, March 12, 2025 - The satellite, launched on Monday, will monitor rainfall, the agency said."
+    (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert (date.date.month, date.date.day) == (3, 10)  # the Monday before the dateline, not after
+    assert date.modality == "actual"
