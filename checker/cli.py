@@ -476,7 +476,8 @@ def fit_command(
 ) -> None:
     """Fit the decision model on labelled cases; print its cross-validated (held-out by case) scores."""
     from checker import errors
-    from checker.fit import REGULARISATIONS, CaseError, choose_settings, collect, find_cases, fit_model, load_case
+    from checker.fit import (REGULARISATIONS, CaseError, choose_settings, collect, find_cases, fit_model, load_case,
+                             trade_off)
     from checker.ruleset import load_rules
 
     try:
@@ -492,10 +493,12 @@ def fit_command(
             data.append(collect(checker, case))
             _progress(n, len(labelled))
         choices = (regularisation,) if regularisation is not None else REGULARISATIONS
-        chosen, cut, tally = choose_settings(data, folds, choices, repeats)
-        scores = tally.scores()
+        chosen, cut, tallies = choose_settings(data, folds, choices, repeats)
+        scores = tallies[cut].scores()
+        curve = trade_off(tallies)
         model = fit_model(data, chosen, cut).model_copy(update={"cross_validation": {
-            "folds": folds, "repeats": repeats, "min_confidence": cut, "regularisation": chosen, "scores": scores}})
+            "folds": folds, "repeats": repeats, "min_confidence": cut, "regularisation": chosen, "scores": scores,
+            "by_cut": curve}})
         if output is not None:
             output.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     except CheckerError as exc:
@@ -503,7 +506,7 @@ def fit_command(
         raise typer.Exit(2) from None
     if output_format is ExtractFormat.json:
         typer.echo(json.dumps({"cases": len(data), "folds": folds, "repeats": repeats, "min_confidence": cut,
-                               "regularisation": chosen, "scores": scores}, indent=2))
+                               "regularisation": chosen, "scores": scores, "by_cut": curve}, indent=2))
         return
     rounds = f", {repeats} rounds pooled (reports per round)" if repeats > 1 else ""
     typer.echo(f"{len(data)} cases, {folds}-fold cross-validation by case{rounds}, min confidence {cut}, "
@@ -511,6 +514,10 @@ def fit_command(
     typer.echo(f"{'kind':10} {'precision':>9} {'recall':>7} {'reported':>9} {'labelled':>9}")
     for kind, s in scores.items():
         typer.echo(f"{kind:10} {s['precision']:9.3f} {s['recall']:7.3f} {s['reported']:9} {s['gold']:9}")
+    typer.echo("held out at each cut (--min-confidence), all kinds:")
+    typer.echo(f"{'cut':10} " + " ".join(f"{c:>6}" for c in curve))
+    for name in ("precision", "recall", "f0.5"):
+        typer.echo(f"{name:10} " + " ".join(f"{v[name]:6.3f}" for v in curve.values()))
     if output is not None:
         _note(f"wrote {output}; use it with `claimcheck check --decision {output}` or `decision = ...` in the config")
 

@@ -265,16 +265,27 @@ REGULARISATIONS = (0.1, 0.3, 1.0)
 
 
 def choose_settings(data: list[CaseCandidates], folds: int, regularisations: tuple[float, ...] = REGULARISATIONS,
-                    repeats: int = 1, progress: Callable[[int, int], None] | None = None) -> tuple[float, float, Tally]:
-    """The regularisation and cut with the best held-out F0.5, and the held-out tally at them. Both
-    are chosen on the same folds that score them, so the figures lean optimistic by that choice."""
-    best: tuple[float, float, Tally] | None = None
+                    repeats: int = 1, progress: Callable[[int, int], None] | None = None
+                    ) -> tuple[float, float, dict[float, Tally]]:
+    """The regularisation and cut with the best held-out F0.5, and the held-out tallies at every cut
+    for that regularisation. Both are chosen on the same folds that score them, so the figures lean
+    optimistic by that choice."""
+    best: tuple[float, float, dict[float, Tally]] | None = None
     for n, c in enumerate(regularisations, 1):
         tallies = cross_validate(data, folds, c, repeats=repeats)
         cut = best_threshold(tallies)
-        if best is None or f_beta(tallies[cut]) > f_beta(best[2]):
-            best = (c, cut, tallies[cut])
+        if best is None or f_beta(tallies[cut]) > f_beta(best[2][best[1]]):
+            best = (c, cut, tallies)
         if progress:
             progress(n, len(regularisations))
     assert best is not None
     return best
+
+
+def trade_off(tallies: dict[float, Tally]) -> dict[str, dict[str, float]]:
+    """Held-out precision, recall and F0.5 over all kinds at each cut: what `--min-confidence` trades."""
+    out: dict[str, dict[str, float]] = {}
+    for cut, tally in sorted(tallies.items()):
+        s = tally.scores()["all"]
+        out[f"{cut:.2f}"] = {"precision": s["precision"], "recall": s["recall"], "f0.5": round(f_beta(tally), 3)}
+    return out

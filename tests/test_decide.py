@@ -189,9 +189,12 @@ def test_cli_fit_prints_held_out_scores_and_writes_a_model(tmp_path):
     run = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES), "--folds", "2", "--output", str(out),
                           "--format", "json"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    scores = json.loads(run.stdout)["scores"]
-    assert scores["all"]["gold"] == 2
-    load_decision(out)
+    printed = json.loads(run.stdout)
+    assert printed["scores"]["all"]["gold"] == 2
+    # the trade-off --min-confidence makes, held out, at each cut; the chosen cut among them
+    assert f"{printed['min_confidence']:.2f}" in printed["by_cut"]
+    assert all(set(v) == {"precision", "recall", "f0.5"} for v in printed["by_cut"].values())
+    assert load_decision(out).cross_validation["by_cut"] == printed["by_cut"]
     again = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES), "--output", str(out)],
                            capture_output=True, text=True)
     assert again.returncode == 2 and "exists" in again.stderr  # nothing the user has is overwritten
