@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
 from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
 from checker.lexicon import Lexicon
-from checker.attributes import AttributeSlot, own_modality, attribute_slots, disowned_side
+from checker.attributes import AttributeSlot, attribute_slots, disowned_side, own_modality
 from checker.models import Attribute, Claim, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
@@ -910,12 +910,12 @@ def _number_by_kind(claims: list[Claim]) -> list[Claim]:
     return numbered
 
 
-__all__ = ["ClaimExtractor", "Quantity"]
-
-
 def _predicate(head: Token) -> str:
     """What the clause says its subject did or is: the verb, or where the verb links its subject to a
     state (the parse's adjectival complement) that state ("were still holed up": hole; "has remained
     open": open), which is what an opposite state contradicts."""
     state = next((c for c in head.children if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB")), None)
     return (state if state is not None else head).lemma_.lower()
+
+
+__all__ = ["ClaimExtractor", "Quantity"]
