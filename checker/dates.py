@@ -17,8 +17,10 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 SEASON_MONTHS = {"spring": {3, 4, 5}, "summer": {6, 7, 8}, "autumn": {9, 10, 11}, "fall": {9, 10, 11},
                  "winter": {12, 1, 2}}
 
+# Abbreviations take their full stop, except where no English word or name is spelt the same
+# ("Sept 20" in wire style; "Jan" and "Mar" are also a name and a verb).
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)")
+          r"|Jan\.|Mar\.|Jun\.|Jul\.|(?:Feb|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -27,6 +29,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>(?:19|20)\d\d)\b")),
     ("weekday", re.compile(rf"\b(?:(?P<when>early|late)\s+(?:on\s+)?)?(?P<weekday>{_WEEKDAY})(?:'s|’s)?{_PART}\b")),
     ("month", re.compile(rf"\b(?:in|since|until|by|during|from|early|late|mid-?|last|next|this)\s+(?P<month>{_MONTH})\b")),
+    # "began on the 12th": a day of the month the dateline is in (or the month before it)
+    ("ordinal", re.compile(r"\bon\s+the\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of|floor|anniversary|century|"
+                           r"round|minute|hole|lap|day|time|place)\b)")),
     ("season", re.compile(r"\b(?:(?:in|by|during|until|before|after)\s+(?:the\s+)?(?:early\s+|late\s+)?|(?P<rel>this|next|last)\s+)"
                           r"(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of|to)\b)", re.I)),
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|"
@@ -187,6 +192,8 @@ def _value(kind: str, m: re.Match[str], dateline: Dateline | None) -> DateValue 
         month = _month(g["month"])
         weekday = _weekday_of(year, month, day)
         return DateValue(text=text, year=year, month=month, day=day, weekday=weekday)
+    if kind == "ordinal":
+        return _day_of_dateline_month(text, int(g["day"]), dateline)
     if kind == "my":
         return DateValue(text=text, year=int(g["year"]), month=_month(g["month"]))
     if kind == "month":
@@ -207,6 +214,23 @@ def _value(kind: str, m: re.Match[str], dateline: Dateline | None) -> DateValue 
         year = int(g.get("year") or g.get("year2"))
         return DateValue(text=text, year=year)
     return None
+
+
+def _day_of_dateline_month(text: str, day: int, filed: Dateline | None) -> DateValue | None:
+    """ "on the 12th" in a story filed on 20 September is 12 September; filed on 3 October, it is the
+    12th of the month before. Without a dated dateline it names no month, so no date."""
+    if filed is None or filed.date is None or not 1 <= day <= 31:
+        return None
+    year, month = filed.date.year, filed.date.month
+    if day > filed.date.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    known = filed.year_known
+    return DateValue(text=text, year=year if known else None, month=month, day=day,
+                     weekday=dt.date(year, month, day).weekday() if known else None)
 
 
 def _relative(text: str, rel: str, filed: Dateline | None) -> DateValue | None:

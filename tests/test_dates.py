@@ -33,6 +33,7 @@ def test_dates_find(text, surface, fields):
         ("Title\n\nKESHAVAR, June 23 (Wire) - Troops killed", dt.date(2000, 6, 23), False),
         ("Title\n\nVALDOR CITY, April 12, 2023 (Wire) - The Bank", dt.date(2023, 4, 12), True),
         ("Headline\n\nOctober 15, 2017\n\nBy John Davison", dt.date(2017, 10, 15), True),
+        ("Title\n\nGENEVA, Sept 20 - The agency appealed", dt.date(2000, 9, 20), False),  # wire style, no full stop
     ],
 )
 def test_dates_dateline(text, date, year_known):
@@ -133,3 +134,26 @@ def test_dates_times_of_one_day_disagree_when_apart(a, b, disagree):
 def test_dates_dateline_from_the_header_and_weekdays(text, date, year_known):
     dateline = find_dateline(text, today=dt.date(2026, 12, 2))
     assert (dateline.date, dateline.year_known) == (date, year_known)
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("GENEVA, Sept 20 - Since the fighting began on the 12th, thousands have fled.", 9, 12),
+        ("GENEVA, Oct. 3 - Since the fighting began on the 28th, thousands have fled.", 9, 28),  # the month before
+    ],
+)
+def test_dates_day_of_the_month_reads_the_datelines_month(text, month, day):
+    (found,) = [f for f in find_dates(text, find_dateline(text)) if f.value.text.startswith("on the")]
+    assert (found.value.month, found.value.day) == (month, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the fighting began on the 12th, thousands have fled.",  # no dateline: no month to read it in
+        "GENEVA, Sept 20 - The office on the 3rd floor was closed.",  # a floor, not a day
+    ],
+)
+def test_dates_day_of_the_month_needs_a_dated_dateline_and_a_day(text):
+    assert not [f for f in find_dates(text, find_dateline(text)) if f.value.text.startswith("on the")]
