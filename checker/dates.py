@@ -37,6 +37,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|"
                             r"next month|last month|this month|"
                             r"next week|last week|this week|next year|last year|this year)\b", re.I)),
+    ("part_of_year", re.compile(r"\b(?:(?P<edge>early|mid|late)[\s-]+|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+|"
+                                r"(?:the\s+)?(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+|"
+                                r"(?P<q>Q[1-4]|H[12])\s+)(?P<year>(?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|of|by|until|from|before|after|year|early|late|mid-?)\s+(?P<year>(?:18|19|20)\d\d)\b|"
                         r"(?<![\d,.$€£-])(?P<year2>(?:19|20)\d\d)(?![\d%-])(?!\s*(?:people|percent|per cent))")),
 ]
@@ -194,6 +197,8 @@ def _value(kind: str, m: re.Match[str], dateline: Dateline | None) -> DateValue 
         return DateValue(text=text, year=year, month=month, day=day, weekday=weekday)
     if kind == "ordinal":
         return _day_of_dateline_month(text, int(g["day"]), dateline)
+    if kind == "part_of_year":
+        return DateValue(text=text, year=int(g["year"]), months=_months_of_part(g))
     if kind == "my":
         return DateValue(text=text, year=int(g["year"]), month=_month(g["month"]))
     if kind == "month":
@@ -214,6 +219,23 @@ def _value(kind: str, m: re.Match[str], dateline: Dateline | None) -> DateValue 
         year = int(g.get("year") or g.get("year2"))
         return DateValue(text=text, year=year)
     return None
+
+
+# A year's thirds, halves and quarters as first and last month.
+_YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "first half": (1, 6), "second half": (7, 12),
+               "h1": (1, 6), "h2": (7, 12), "first quarter": (1, 3), "second quarter": (4, 6),
+               "third quarter": (7, 9), "fourth quarter": (10, 12), "q1": (1, 3), "q2": (4, 6), "q3": (7, 9),
+               "q4": (10, 12)}
+
+
+def _months_of_part(g: dict[str, str | None]) -> tuple[int, int]:
+    if g.get("edge"):
+        return _YEAR_PARTS[g["edge"].lower()]  # type: ignore[union-attr]
+    if g.get("half"):
+        return _YEAR_PARTS[f"{g['half'].lower()} half"]  # type: ignore[union-attr]
+    if g.get("quarter"):
+        return _YEAR_PARTS[f"{g['quarter'].lower()} quarter"]  # type: ignore[union-attr]
+    return _YEAR_PARTS[(g.get("q") or "").lower()]
 
 
 def _day_of_dateline_month(text: str, day: int, filed: Dateline | None) -> DateValue | None:
@@ -391,6 +413,8 @@ def date_months(value: DateValue) -> set[int] | None:
         return {value.month}
     if value.season is not None:
         return SEASON_MONTHS[value.season]
+    if value.months is not None:
+        return set(range(value.months[0], value.months[1] + 1))
     return None
 
 

@@ -89,6 +89,8 @@ class DateValue(Frozen):
     day: int | None = None
     weekday: int | None = None  # Monday = 0
     season: str | None = None
+    # Part of a year as its first and last month: "early 2027" is (1, 4), "the second half of 2027" (7, 12).
+    months: tuple[int, int] | None = None
     part_of_day: str | None = None
     # The time of day as minutes after midnight, first and last: "at about 6:40 a.m." is (370, 430).
     time_of_day: tuple[int, int] | None = None

@@ -157,3 +157,23 @@ def test_dates_day_of_the_month_reads_the_datelines_month(text, month, day):
 )
 def test_dates_day_of_the_month_needs_a_dated_dateline_and_a_day(text):
     assert not [f for f in find_dates(text, find_dateline(text)) if f.value.text.startswith("on the")]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Production starts in the second half of 2027.", (7, 12)),
+        ("Production starts in early 2027.", (1, 4)),
+        ("Results for the first quarter of 2025 are due.", (1, 3)),
+        ("Its Q3 2024 results were weak.", (7, 9)),
+    ],
+)
+def test_dates_part_of_a_year_is_its_months(text, months):
+    (found,) = find_dates(text)
+    assert found.value.months == months
+
+
+def test_dates_parts_of_one_year_disagree_only_when_apart():
+    second_half, early, year = (find_dates(t)[0].value for t in ("in the second half of 2027", "in early 2027", "in 2027"))
+    assert dates_disagree(second_half, early)
+    assert not dates_disagree(second_half, year)
