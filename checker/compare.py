@@ -218,10 +218,16 @@ def disagreements(accepted: list[tuple[RuleCandidate, float]],
     marchers were injured" is one report, whether read as figures or as statements)."""
     edges = [((cand.kind, cand.i), (cand.kind, cand.j)) for cand, _ in accepted]
     if claims is not None:
-        for n, (p, _) in enumerate(accepted):
-            for q, _ in accepted[n + 1:]:
-                if p.kind != q.kind and _same_places(claims, (p.i, p.j), (q.i, q.j)):
-                    edges.append(((p.kind, p.i), (q.kind, q.i)))
+        # Claims that overlap share a sentence, so only pairs over the same two sentences can match.
+        by_sentences: dict[frozenset[tuple[str, int]], list[RuleCandidate]] = {}
+        for cand, _ in accepted:
+            key = frozenset((claims[k].document, claims[k].sentence_start) for k in (cand.i, cand.j))
+            by_sentences.setdefault(key, []).append(cand)
+        for bucket in by_sentences.values():
+            for n, p in enumerate(bucket):
+                for q in bucket[n + 1:]:
+                    if p.kind != q.kind and _same_places(claims, (p.i, p.j), (q.i, q.j)):
+                        edges.append(((p.kind, p.i), (q.kind, q.i)))
     group_of = {node: n for n, members in enumerate(components(edges)) for node in members}
     groups: dict[int, list[tuple[RuleCandidate, float]]] = {}
     for item, (first, _) in zip(accepted, edges):
