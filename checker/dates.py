@@ -229,13 +229,8 @@ _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "first half": (1
 
 
 def _months_of_part(g: dict[str, str | None]) -> tuple[int, int]:
-    if g.get("edge"):
-        return _YEAR_PARTS[g["edge"].lower()]  # type: ignore[union-attr]
-    if g.get("half"):
-        return _YEAR_PARTS[f"{g['half'].lower()} half"]  # type: ignore[union-attr]
-    if g.get("quarter"):
-        return _YEAR_PARTS[f"{g['quarter'].lower()} quarter"]  # type: ignore[union-attr]
-    return _YEAR_PARTS[(g.get("q") or "").lower()]
+    name = g["edge"] or (f"{g['half']} half" if g["half"] else f"{g['quarter']} quarter" if g["quarter"] else g["q"])
+    return _YEAR_PARTS[(name or "").lower()]
 
 
 def _day_of_dateline_month(text: str, day: int, filed: Dateline | None) -> DateValue | None:
@@ -246,13 +241,11 @@ def _day_of_dateline_month(text: str, day: int, filed: Dateline | None) -> DateV
     year, month = filed.date.year, filed.date.month
     if day > filed.date.day:
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return None
+    if _weekday_of(year, month, day) is None:
+        return None  # "the 31st" of a month of 30 days
     known = filed.year_known
     return DateValue(text=text, year=year if known else None, month=month, day=day,
-                     weekday=dt.date(year, month, day).weekday() if known else None)
+                     weekday=_weekday_of(year, month, day) if known else None)
 
 
 def _relative(text: str, rel: str, filed: Dateline | None) -> DateValue | None:

@@ -387,7 +387,7 @@ class ClaimExtractor:
     def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: Dateline,
               common: dict[str, object]) -> Claim:
         fields = dict(common)
-        verb = _date_verb(clause, base + s0 + found.start - base, base + s0 + found.end - base)
+        verb = _date_verb(clause, s0 + found.start, s0 + found.end)
         own = own_modality(verb) if verb is not None else None
         if own is not None:
             fields["modality"] = own  # "the satellite, launched on Monday, will ...": launched is past
@@ -396,7 +396,7 @@ class ClaimExtractor:
         prefix = doc.analysis_text[max(0, start - 3):start]
         if prefix.lower() == "on ":
             start -= 3
-        event = _event_of(clause, base + s0 + found.start - base, base + s0 + found.end - base)
+        event = _event_of(clause, s0 + found.start, s0 + found.end)
         if event:
             fields["content"] = event
             # "its original Sunday date" marks that date, not every date in the clause, as superseded.
@@ -763,27 +763,35 @@ def _quantified_antecedent(previous: SpacySpan | None, sentence: SpacySpan, subj
     return chosen.text if chosen is not None else ""
 
 
-def _date_verb(clause: _Clause, start: int, end: int) -> Token | None:
-    """The verb a date hangs from ("launched (on Monday)"), if it hangs from one."""
+def _date_top(clause: _Clause, start: int, end: int) -> Token | None:
+    """The date's own top token, the one whose head lies outside it."""
     inside = [t for t in clause.tokens if start <= t.idx < end]
     if not inside:
         return None
     t = inside[-1]
     while t.head.i != t.i and start <= t.head.idx < end:
         t = t.head
-    anchor = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
-    return anchor if anchor.pos_ in ("VERB", "AUX") else None
+    return t
+
+
+def _hung_on(t: Token) -> Token:
+    """What a date hangs from: past its preposition ("collapsed (on June 5)") or its head."""
+    return t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+
+
+def _date_verb(clause: _Clause, start: int, end: int) -> Token | None:
+    """The verb a date hangs from ("launched (on Monday)"), if it hangs from one."""
+    t = _date_top(clause, start, end)
+    anchor = _hung_on(t) if t is not None else None
+    return anchor if anchor is not None and anchor.pos_ in ("VERB", "AUX") else None
 
 
 def _event_of(clause: _Clause, start: int, end: int) -> str:
     """The event a date is attached to: "The tunnel collapsed (on June 5)", "the rockfall (on June 6)"."""
-    inside = [t for t in clause.tokens if start <= t.idx < end]
-    if not inside:
+    t = _date_top(clause, start, end)
+    if t is None:
         return ""
-    t = inside[-1]
-    while t.head.i != t.i and start <= t.head.idx < end:
-        t = t.head
-    anchor = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+    anchor = _hung_on(t)
     prep = t.head if t.dep_ == "pobj" else None
     before = t.doc[prep.i - 1] if prep is not None and prep.i > 0 else None
     if anchor.pos_ in ("VERB", "AUX") and before is not None and before.pos_ == "NOUN" and before.dep_ == "pobj" \
