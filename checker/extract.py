@@ -799,9 +799,14 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
         anchor = before  # "trapped since the rockfall on June 6": the date is the rockfall's
     if anchor.pos_ in ("NOUN", "PROPN"):
         words = [w for w in anchor.subtree if w.i <= anchor.i and not (start <= w.idx < end) and w.dep_ != "case"]
-        return " ".join(w.text for w in words)
+        noun = " ".join(w.text for w in words)
+        acted_on = _verb_acting_on(anchor)
+        # "saw its first starlight (on 14 September)": the event is the seeing, not the starlight
+        return f"{_subject_and_verb(acted_on)} {noun}" if acted_on is not None else noun
     if anchor.pos_ not in ("VERB", "AUX"):
         return ""
+    hung = anchor
+    anchor = _cleft_clause(anchor)  # "It was 11 March when the commission declared the result"
     verb = anchor
     subject = None
     for _ in range(3):
@@ -811,7 +816,7 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
         verb = verb.head
     words = [w.text for w in subject.subtree] if subject is not None else []
     words.append(anchor.text)
-    own = {t.i for t in clause.tokens}
+    own = {t.i for t in clause.tokens} | ({t.i for t in anchor.subtree} if anchor is not hung else set())
     for child in anchor.children:
         if child.dep_ not in ("prt", "dobj", "attr", "prep") or any(start <= w.idx < end for w in child.subtree):
             continue
@@ -820,6 +825,29 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
         # "peaked at 11.2 metres": what the event did is part of which event it is
         words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
     return " ".join(words)
+
+
+def _verb_acting_on(noun: Token) -> Token | None:
+    """The verb whose object a noun is ("saw (its first starlight)", "notified of (the first case)")."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" and prep.lower_ not in _BACKGROUND_MARKS:
+        return prep.head
+    return None
+
+
+def _subject_and_verb(verb: Token) -> str:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    words = [w.text for w in subject.subtree] if subject is not None else []
+    return " ".join(words + [verb.text])
+
+
+def _cleft_clause(verb: Token) -> Token:
+    """A cleft sentence's own clause: "It was on Friday (that the ship left)"."""
+    if verb.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return verb
+    return next((c for c in verb.children if c.dep_ in ("advcl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")), verb)
 
 
 _NOT_COUNTED = {"compared", "according", "based", "due", "up", "down", "higher", "lower", "more", "less", "ago", "earlier", "later"}

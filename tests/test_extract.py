@@ -266,6 +266,21 @@ def test_extract_date_belongs_to_the_event_it_follows(extractor, make_doc):
 
 
 @pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a date on a verb's object dates what the verb did to it
+        ("The telescope saw its first starlight on the night of 14 September.", "The telescope saw its first starlight"),
+        ("The agency was notified of the first case on 9 August.", "The agency notified the first case"),
+        # a cleft sentence dates its own clause, not "It was"
+        ("It was 11 March when the commission formally declared the result.", "the commission declared the result"),
+    ],
+)
+def test_extract_date_of_an_object_or_a_cleft_dates_the_act(extractor, make_doc, text, event):
+    (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert date.content == event
+
+
+@pytest.mark.parametrize(
     ("text", "figure", "relation"),
     [
         ("The electorate of 4.2 million includes about 310,000 citizens registered abroad.", "about 310,000",
