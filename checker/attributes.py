@@ -423,11 +423,21 @@ def _anchor_of(token: Token) -> str:
     if token.dep_ in ("acl", "amod", "relcl") and token.head.i != token.i:
         return _name_of(token.head)
     if token.pos_ in ("NOUN", "PROPN"):
-        return _name_of(token)
+        return _name_of(_titled_name(token) or token)
     return ""
+
+
+def _titled_name(noun: Token) -> Token | None:
+    """The name a title stands before ("director (Paula Ibarra)", "film-maker (Paula Ibarra)"):
+    what an origin or party on the title describes is the person."""
+    top = noun
+    while top.dep_ == "compound" and top.head.i != top.i and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head
+    return top if top is not noun and top.pos_ == "PROPN" else None
 
 
 def _name_of(token: Token) -> str:
     """A noun with its compound words: "Maria Keller", "Aurelia-2"."""
-    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i] + [token]
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i
+             and (token.pos_ != "PROPN" or c.pos_ == "PROPN")] + [token]
     return " ".join(t.text for t in sorted(words, key=lambda t: t.i))

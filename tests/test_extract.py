@@ -346,6 +346,16 @@ def test_extract_value_in_a_modifier_keeps_its_own_modality(extractor, make_doc)
     assert origin.modality == "actual"  # built: a fact, though the satellite's monitoring is a plan
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The jury gave its top prize to Chilean director Paula Ibarra.",
+     "The Argentine film-maker Paula Ibarra won the prize, organisers said."],
+)
+def test_extract_origin_on_a_title_describes_the_named_person(extractor, make_doc, text):
+    (origin,) = [c for c in extractor.extract(make_doc(text)) if c.attribute is not None and c.attribute.cls == "origin"]
+    assert origin.attribute.anchor == "Paula Ibarra"
+
+
 def test_extract_date_in_a_modifier_is_read_in_its_own_tense(extractor, make_doc):
     text = "PARIS, March 12, 2025 - The satellite, launched on Monday, will monitor rainfall, the agency said."
     (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
