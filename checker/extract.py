@@ -396,7 +396,9 @@ class ClaimExtractor:
         prefix = doc.analysis_text[max(0, start - 3):start]
         if prefix.lower() == "on ":
             start -= 3
-        event = _event_of(clause, s0 + found.start, s0 + found.end)
+        event, event_head = _event_of(clause, s0 + found.start, s0 + found.end)
+        if event_head:
+            fields["predicate"] = event_head
         if event:
             fields["content"] = event
             # "its original Sunday date" marks that date, not every date in the clause, as superseded.
@@ -786,11 +788,12 @@ def _date_verb(clause: _Clause, start: int, end: int) -> Token | None:
     return anchor if anchor is not None and anchor.pos_ in ("VERB", "AUX") else None
 
 
-def _event_of(clause: _Clause, start: int, end: int) -> str:
-    """The event a date is attached to: "The tunnel collapsed (on June 5)", "the rockfall (on June 6)"."""
+def _event_of(clause: _Clause, start: int, end: int) -> tuple[str, str]:
+    """The event a date is attached to, and its head in lemmas: "The tunnel collapsed (on June 5)"
+    (collapse), "the rockfall (on June 6)" (rockfall), "saw its first starlight" (see starlight)."""
     t = _date_top(clause, start, end)
     if t is None:
-        return ""
+        return "", ""
     anchor = _hung_on(t)
     prep = t.head if t.dep_ == "pobj" else None
     before = t.doc[prep.i - 1] if prep is not None and prep.i > 0 else None
@@ -802,9 +805,11 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
         noun = " ".join(w.text for w in words)
         acted_on = _verb_acting_on(anchor)
         # "saw its first starlight (on 14 September)": the event is the seeing, not the starlight
-        return f"{_subject_and_verb(acted_on)} {noun}" if acted_on is not None else noun
+        if acted_on is None:
+            return noun, anchor.lemma_.lower()
+        return f"{_subject_and_verb(acted_on)} {noun}", f"{acted_on.lemma_} {anchor.lemma_}".lower()
     if anchor.pos_ not in ("VERB", "AUX"):
-        return ""
+        return "", ""
     hung = anchor
     anchor = _cleft_clause(anchor)  # "It was 11 March when the commission declared the result"
     verb = anchor
@@ -816,6 +821,7 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
         verb = verb.head
     words = [w.text for w in subject.subtree] if subject is not None else []
     words.append(anchor.text)
+    head = [anchor.lemma_.lower()]
     own = {t.i for t in clause.tokens} | ({t.i for t in anchor.subtree} if anchor is not hung else set())
     for child in anchor.children:
         if child.dep_ not in ("prt", "dobj", "attr", "prep") or any(start <= w.idx < end for w in child.subtree):
@@ -824,7 +830,9 @@ def _event_of(clause: _Clause, start: int, end: int) -> str:
             continue  # "according to the board", "before beginning to recede": not what happened
         # "peaked at 11.2 metres": what the event did is part of which event it is
         words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
-    return " ".join(words)
+        if child.dep_ in ("prt", "dobj", "attr"):
+            head.append(child.lemma_.lower())
+    return " ".join(words), " ".join(head)
 
 
 def _verb_acting_on(noun: Token) -> Token | None:

@@ -123,7 +123,8 @@ class Claim(Frozen):
     subject: str = ""
     # For figures: what they count, from rules/lexicon/measures.toml ("deaths", "turnout").
     measure: str | None = None
-    # Lemma of the clause's main verb or predicate ("leave", "remain").
+    # Lemma of the clause's main verb or predicate ("leave", "remain"); for a date, of what happened
+    # on it, with its particle or object ("set off", "see starlight").
     predicate: str = ""
     sentence_start: int = 0
     sentence_end: int = 0

@@ -87,9 +87,11 @@ def embedding_text(claim: Claim) -> str:
 
 def counted_head(claim: Claim) -> str:
     """The head noun of what a figure counts ("militants" in "Syrian militants"), an attribute's
-    value ("Social Democrats"), or ""."""
+    value ("Social Democrats"), what happened on a date ("certify result"), or ""."""
     if claim.attribute is not None:
         return claim.attribute.value
+    if claim.kind == "date":
+        return claim.predicate  # what happened on the date ("certify result", "see starlight")
     if claim.quantity is None or not claim.quantity.counted:
         return ""
     words = claim.quantity.counted.split()

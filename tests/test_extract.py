@@ -281,6 +281,19 @@ def test_extract_date_of_an_object_or_a_cleft_dates_the_act(extractor, make_doc,
 
 
 @pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        ("The commission certified the result on Wednesday.", "certify result"),
+        ("The telescope saw its first starlight on the night of 14 September.", "see starlight"),
+        ("Relatives of the 21 workers trapped since the rockfall on June 6 gathered at the gates.", "rockfall"),
+    ],
+)
+def test_extract_date_names_what_happened_on_it(extractor, make_doc, text, head):
+    (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert date.predicate == head
+
+
+@pytest.mark.parametrize(
     ("text", "figure", "relation"),
     [
         ("The electorate of 4.2 million includes about 310,000 citizens registered abroad.", "about 310,000",
