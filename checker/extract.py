@@ -824,13 +824,15 @@ def _event_of(clause: _Clause, start: int, end: int) -> tuple[str, str]:
     head = [anchor.lemma_.lower()]
     own = {t.i for t in clause.tokens} | ({t.i for t in anchor.subtree} if anchor is not hung else set())
     for child in anchor.children:
-        if child.dep_ not in ("prt", "dobj", "attr", "prep") or any(start <= w.idx < end for w in child.subtree):
+        particle = child.tag_ == "RP"  # "walked out": the parser may call the particle an adverb
+        if (child.dep_ not in ("prt", "dobj", "attr", "prep") and not particle) \
+                or any(start <= w.idx < end for w in child.subtree):
             continue
         if child.i not in own or child.lower_ in _BACKGROUND_MARKS:
             continue  # "according to the board", "before beginning to recede": not what happened
         # "peaked at 11.2 metres": what the event did is part of which event it is
         words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
-        if child.dep_ in ("prt", "dobj", "attr"):
+        if child.dep_ in ("prt", "dobj", "attr") or particle:
             head.append(child.lemma_.lower())
     return " ".join(words), " ".join(head)
 

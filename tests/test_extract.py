@@ -284,6 +284,7 @@ def test_extract_date_of_an_object_or_a_cleft_dates_the_act(extractor, make_doc,
     ("text", "head"),
     [
         ("The commission certified the result on Wednesday.", "certify result"),
+        ("The dockworkers walked out on Monday evening.", "walk out"),
         ("The telescope saw its first starlight on the night of 14 September.", "see starlight"),
         ("Relatives of the 21 workers trapped since the rockfall on June 6 gathered at the gates.", "rockfall"),
     ],
