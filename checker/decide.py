@@ -71,6 +71,7 @@ FEATURES = (
     "both_quoted",             # both do
     "days_apart_few",          # two calendar days one to three days apart ("late on Monday", "03:10 on Tuesday")
     "days_apart_weeks",        # two calendar days four to sixty days apart: rarely one event's
+    "event_unnamed",           # a date that names nothing that happened on it ("Monday 11 November" alone)
 )
 
 MODEL_FILE = "decision.json"
@@ -264,6 +265,7 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "both_quoted": float(a.quoted and b.quoted),
         "days_apart_few": float(days is not None and 1 <= days <= 3),
         "days_apart_weeks": float(days is not None and 4 <= days <= 60),
+        "event_unnamed": float(any(c.kind == "date" and c.content.strip() == c.text.strip() for c in (a, b))),
     }
 
 

@@ -85,6 +85,18 @@ def test_decision_days_apart_reads_two_calendar_days(day_a, day_b, few, weeks):
     assert (features["days_apart_few"], features["days_apart_weeks"]) == (few, weeks)
 
 
+@pytest.mark.parametrize(("content", "unnamed"), [("Monday 11 November", 1.0), ("The board met", 0.0)])
+def test_decision_notes_a_date_that_names_no_event(content, unnamed):
+    from checker.decide import pair_features
+    from checker.kinds import Finding, Pair
+
+    value = DateValue(text="Monday 11 November", day=11, month=11)
+    claims = [Claim(id=f"d{n}", document="a.txt", start=0, end=18, text=value.text, kind="date", speaker=None,
+                    stance="asserted", date=value, content=c) for n, c in enumerate((content, "The board met"))]
+    features = pair_features(Pair(*claims, 0.5, 0.5), "date", Finding(0.5, "", "", ""))
+    assert features["event_unnamed"] == unnamed
+
+
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
