@@ -109,7 +109,8 @@ def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
     ta, tb = a.time_frame or "", b.time_frame or ""
     if ta and tb:
         return ta == tb or bool(set(ta.split(" / ")) & set(tb.split(" / ")))
-    one = ta or tb
+    # "lost 38 percent since 2000" runs up to the story's own time: a span from a date is not another time
+    one = " / ".join(p for p in (ta or tb).split(" / ") if not p.startswith("since"))
     # An earlier time, or a month or year named on one side only, is another time than the story's;
     # but the year a plan comes true ("expected to open in 2027") dates the plan, not the figure.
     planned = a.modality == b.modality == "planned"

@@ -167,3 +167,23 @@ def test_rules_city_index_written_by_prepare_reads_back_as_the_gazetteer(tmp_pat
     finally:
         attributes._city_countries.cache_clear()
     assert not list(tmp_path.glob("*.tmp"))  # written whole, then renamed
+
+
+@pytest.mark.parametrize(
+    ("frame", "comparable"),
+    [
+        ("since / since 2000", True),  # a span up to the story's time: "lost 38 percent since 2000"
+        ("in 2019", False),            # a year on one side only is another time
+        ("last year", False),
+        (None, True),
+    ],
+)
+def test_figures_compared_only_at_one_time(frame, comparable):
+    from checker.kinds import EARLIER_WORDS, _comparable_times
+    from checker.models import Claim
+
+    def claim(n: int, time_frame: str | None) -> Claim:
+        return Claim(id=f"c{n}", document="a.txt", start=0, end=1, text="x", kind="numeric", speaker=None,
+                     stance="asserted", time_frame=time_frame)
+
+    assert _comparable_times(claim(0, frame), claim(1, None), EARLIER_WORDS) is comparable
