@@ -240,11 +240,20 @@ def _class_of(ent: SpacySpan, lex: AttributeLexicon) -> str:
     if words & set(lex.party_words):
         return "party"
     governor = ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head
+    if ent.label_ in ("GPE", "LOC") and _hyphened_to_its_head(ent):
+        return "origin"  # "a Marshall Islands-flagged tanker", "the Italy-built satellite": where it is from
     if ent.label_ == "ORG" and governor.lemma_.lower() in lex.publication_verbs:
         return "publication"
     if ent.label_ == "GPE" and governor.lemma_.lower() not in lex.origin_verbs:
         return "location"  # "a victory over Lysander", "in Lindenau": where, not where from
     return _LABEL_CLASS[ent.label_]
+
+
+def _hyphened_to_its_head(ent: SpacySpan) -> bool:
+    """A name joined by a hyphen to the word it modifies ("Marshall Islands-flagged")."""
+    doc, head = ent.doc, ent.root.head
+    return (ent.root.dep_ in ("npadvmod", "compound", "amod") and ent.end < len(doc) and doc[ent.end].tag_ == "HYPH"
+            and head.i == ent.end + 1)
 
 
 PLACE_CLASSES = ("origin", "place", "location")

@@ -136,6 +136,8 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
         ("Rask, who leads the centrist Centre Party, could have tried to form a government.", "party", "Centre Party"),
         # a time the parser hangs on the place's noun is not part of the place
         ("The lorry was stopped at the Tamar bridge crossing on Friday, police said.", "place", "Tamar bridge crossing"),
+        # a country joined by a hyphen to what it describes is where that is from
+        ("A Marshall Islands-flagged tanker struck rocks off the coast.", "origin", "Marshall Islands"),
     ],
 )
 def test_extract_attribute_values(extractor, make_doc, text, cls, value):
