@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from checker.dates import find_dates, find_times
 from checker.decide import DecisionModel, pair_features
 from checker.group import components
 from checker.kinds import CONFLICT_KIND, KINDS, Finding, Pair, _opposed_predicates
@@ -156,7 +157,8 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     measure_words = {m: {w.lower() for w in words} for m, words in lexicon.measures.measures.items()}
     universal_negative = _universal_negative(tuple(lexicon.quantities.zero_words))
     universal = [bool(universal_negative.search(c.text)) for c in claims]
-    counts = [not u and bool(_CARDINAL.search(c.text)) for c, u in zip(claims, universal)]
+    counts = [not u and bool(_CARDINAL.search(_without_dates(c.text))) for c, u in zip(claims, universal)] \
+        if any(universal) else [False] * len(claims)
     found: list[RuleCandidate] = []
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
@@ -184,6 +186,14 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
 
 _CARDINAL = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted((w for w, n in UNITS.items() if n), key=len, reverse=True))}"
                        rf"|{'|'.join(TENS)})\b", re.I)
+
+
+def _without_dates(text: str) -> str:
+    """The text with its dates and clock times blanked: "closed at 6 p.m. on Saturday" counts nothing."""
+    spans = [(d.start, d.end) for d in find_dates(text)] + find_times(text)
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 @functools.lru_cache(maxsize=8)

@@ -131,3 +131,21 @@ def test_pipeline_one_disagreement_read_two_ways_is_one_report(checker, make_doc
     assert len(report.conflicts) == 1
     (conflict,) = report.conflicts
     assert {c.document for c in conflict.claims} == {"a.txt", "b.txt"}
+
+
+@pytest.mark.parametrize(
+    ("other", "counterexample"),
+    [("Hospital officials said two marchers were injured.", 1.0),
+     # a clock time counts nothing
+     ("Officials said the march was hurt by rain and ended at 6 p.m. on Saturday.", 0.0)],
+)
+def test_pipeline_universal_claim_meets_a_count_not_a_clock_time(checker, make_doc, other, counterexample):
+    from checker.compare import rule_candidates
+    from checker.pipeline import embed_claims
+
+    docs = [make_doc("Nobody was hurt, the police said.\n", "a.txt"), make_doc(other + "\n", "b.txt")]
+    claims = checker.extract(docs)
+    found = rule_candidates(claims, embed_claims(claims, checker.embedder), checker.rules, checker.lexicon)
+    polarity = [c for c in found if c.rule.code == "POL201"]
+    assert polarity
+    assert {c.features["universal_against_count"] for c in polarity} == {counterexample}
