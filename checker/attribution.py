@@ -193,6 +193,8 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
         if low in lex.negators and low not in ("not", "n't", "never") and t.dep_ in (
                 "det", "nsubj", "nsubjpass", "dobj", "attr", "neg"):
             return "negated"
+        if low == "few" and t.dep_ in ("amod", "det", "nsubj", "nsubjpass") and _negative_few(t):
+            return "negated"  # "few fish can survive" says hardly any did; "a few may have remained" says some
     if head.lemma_.lower() in lex.negative_verbs:
         return "negated"
     for t in tokens:
@@ -201,6 +203,12 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
         if t.lower_ in lex.hedge_words and (t.dep_ in ("aux", "advmod") and _governs(head, t)):
             return "hedged"
     return "asserted"
+
+
+def _negative_few(t: Token) -> bool:
+    """ "few" without "a" before it is a negative quantifier of the subject."""
+    subject = t if t.dep_ in ("nsubj", "nsubjpass") else t.head
+    return subject.dep_ in ("nsubj", "nsubjpass") and (t.i == 0 or t.nbor(-1).lower_ != "a")
 
 
 # Verbs heading a clause inside another: a condition, a relative clause, a reported or infinitive one.

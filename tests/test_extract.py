@@ -166,6 +166,9 @@ def test_extract_phrase_that_names_nothing_is_no_place_or_agent(extractor, make_
         ("The deal that nobody wanted was signed on Friday.", "was signed", "asserted"),
         ("No vessel sales are planned for 2025.", "No vessel sales are planned", "negated"),
         ("There had been no reports of a gas smell.", "no reports", "negated"),
+        # "few" is a negative quantifier; "a few" is not
+        ("At these levels few fish can survive for long.", "few fish can survive", "negated"),
+        ("A few residents have stayed behind.", "A few residents have stayed behind", "asserted"),
     ],
 )
 def test_extract_negation_belongs_to_its_own_clause(extractor, make_doc, text, quote, stance):
