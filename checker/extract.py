@@ -212,6 +212,13 @@ class ClaimExtractor:
             denier = frame.speaker if frame is not None and frame.denial else None
             clauses.append(_Clause(head, tokens, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
                                    speaker, stance, denier=denier, extra=extra, whole=whole))
+        for frame in frames:
+            act = _act_of_speaker(frame)
+            if act:
+                # "the UN has declared famine in two districts": what the speaker did is a claim too
+                clauses.append(_Clause(frame.verb, act, act[0].idx, act[-1].idx + len(act[-1].text), frame.speaker,
+                                       clause_stance(act, frame.verb, self.lex.stance, set()),
+                                       extra={"statement_only": True}, whole=act))
         return clauses
 
     # -- claims -----------------------------------------------------------------------------
@@ -241,6 +248,8 @@ class ClaimExtractor:
             common = self._common(doc, clause, base, s0, sentence, content, previous)
             if _is_predication(clause.head) and sum(1 for t in clause.tokens if not t.is_punct) >= 3:
                 claims += self._statements(doc, clause, base, common)
+            if clause.extra.get("statement_only"):
+                continue  # its figures, dates and values are read in the clause of its object
             in_clause = [f for f in figures if f.start < c1 and c0 < f.end and f.start >= c0 - 12]
             claimed |= {f.start for f in in_clause}
             for i, fig in enumerate(in_clause):
@@ -478,6 +487,22 @@ def _denied_objects(verb: Token, lex: Lexicon) -> list[Token]:
         if child.dep_ == "dobj":
             found += [c for c in child.subtree if c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX")][:1]
     return found
+
+
+def _act_of_speaker(frame: _Frame) -> list[Token]:
+    """A speech verb with a noun for its object and no clause ("declared famine", "confirmed the
+    closure") reports nothing: the speaker's act is the claim, read from its subject to its object."""
+    verb = frame.verb
+    if verb.dep_ != "ROOT" or frame.denial or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return []
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    inner = {t.i for c in verb.subtree if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    tokens = [t for t in verb.subtree if t.i not in inner and not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
 
 
 def _reported_objects(verb: Token, lex: Lexicon) -> list[Token]:

@@ -380,3 +380,11 @@ def test_extract_date_in_a_modifier_is_read_in_its_own_tense(extractor, make_doc
     (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
     assert (date.date.month, date.date.day) == (3, 10)  # the Monday before the dateline, not after
     assert date.modality == "actual"
+
+
+def test_extract_speech_verb_with_a_noun_object_is_the_speakers_act(extractor, make_doc):
+    text = "And in fact the UN has now declared famine in two districts, Sandar and Wadi Ruq, which I visited."
+    claims = extractor.extract(make_doc(text))
+    (act,) = [c for c in claims if c.kind == "statement" and "declared famine" in c.text]
+    assert act.text.endswith("Wadi Ruq") and act.speaker == "UN" and act.stance == "asserted"
+    assert len([c for c in claims if c.kind == "numeric" and c.text == "two districts"]) == 1  # read once
