@@ -104,8 +104,13 @@ def different_sources(a: Claim, b: Claim) -> bool:
 _CALENDAR = re.compile(rf"\b(?:{'|'.join(m.lower() for m in calendar.month_name[1:])}|(?:19|20)\d\d)\b")
 
 
+_AT_NO_TIME = re.compile(r"\b(?:at no (?:point|time|stage)|never|at any (?:point|time|stage))\b", re.I)
+
+
 def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
     """False when the texts put two claims at different times."""
+    if a.kind == b.kind == "statement" and (_AT_NO_TIME.search(a.text) or _AT_NO_TIME.search(b.text)):
+        return True  # "at no point did the vessel use its water cannon" speaks of every time
     ta, tb = a.time_frame or "", b.time_frame or ""
     if ta and tb:
         return ta == tb or bool(set(ta.split(" / ")) & set(tb.split(" / ")))

@@ -187,3 +187,16 @@ def test_figures_compared_only_at_one_time(frame, comparable):
                      stance="asserted", time_frame=time_frame)
 
     assert _comparable_times(claim(0, frame), claim(1, None), EARLIER_WORDS) is comparable
+
+
+def test_a_claim_for_no_time_at_all_meets_a_claim_at_any_time():
+    from checker.kinds import EARLIER_WORDS, _comparable_times
+    from checker.models import Claim
+
+    def claim(n: int, text: str, time_frame: str | None) -> Claim:
+        return Claim(id=f"c{n}", document="a.txt", start=0, end=len(text), text=text, kind="statement", speaker=None,
+                     stance="asserted", time_frame=time_frame)
+
+    blasted = claim(0, "The vessel blasted the boat with water cannon before the collision", "before the collision")
+    assert _comparable_times(blasted, claim(1, "At no point did the vessel use its water cannon", None), EARLIER_WORDS)
+    assert not _comparable_times(blasted, claim(2, "The vessel used its water cannon", None), EARLIER_WORDS)
