@@ -59,7 +59,8 @@ PART_PATTERN = re.compile(r"\b(?:(?P<edge>early|late|mid)[- ])?(?P<part>dawn|day
 # Words that make a clock time approximate, and how: minutes before and after it the event may be.
 _APPROXIMATE = re.compile(r"(?P<word>around|about|approximately|roughly|some|circa|shortly after|just after|soon after|"
                           r"shortly before|just before|after|before)\s+(?:at\s+)?$", re.I)
-_APPROXIMATE_SPREAD = {"after": (0, 60), "before": (60, 0)}
+_APPROXIMATE_SPREAD = {"after": (0, 60), "before": (60, 0), "just after": (0, 15), "shortly after": (0, 15),
+                       "soon after": (0, 15), "just before": (15, 0), "shortly before": (15, 0)}
 # Reported clock times are often rounded to the quarter hour: nearer than this, two times agree.
 CLOCK_SLACK_MINUTES = 15
 # Text that may stand between two parts of one date-and-time ("at 22:00 on Sunday 9 March").
@@ -169,8 +170,11 @@ def _approximate(minutes: int, before: str) -> tuple[int, int]:
     m = _APPROXIMATE.search(before)
     if m is None:
         return minutes, minutes
-    word = m.group("word").lower().split()[-1]
-    early, late = _APPROXIMATE_SPREAD.get(word, (30, 30))
+    phrase = " ".join(m.group("word").lower().split())
+    word = phrase if phrase in _APPROXIMATE_SPREAD else phrase.split()[-1]
+    # "about 6:40" is nearer its time than "about seven": an approximation is one of the precision written
+    spread = 30 if minutes % 30 == 0 else 10
+    early, late = _APPROXIMATE_SPREAD.get(word, (spread, spread))
     return max(0, minutes - early), min(1440, minutes + late)
 
 

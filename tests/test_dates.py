@@ -85,10 +85,13 @@ def test_dates_disagree(a, b, disagree):
          {"weekday": 3, "day": 9, "part_of_day": "morning", "time_of_day": (300, 720)}),
         ("in the early hours of 3 November 2023", "early hours of 3 November 2023", {"year": 2023, "time_of_day": (0, 360)}),
         # Approximate clock times are intervals.
-        ("The fire broke out at about 6:40 a.m.", "6:40 a.m.", {"time_of_day": (370, 430)}),
-        ("crews arrived shortly after 11 in the morning", "11 in the morning", {"time_of_day": (660, 720)}),
+        # "about" spreads a time as far as it is written to: ten minutes for 6:40, half an hour for seven
+        ("The fire broke out at about 6:40 a.m.", "6:40 a.m.", {"time_of_day": (390, 410)}),
+        ("The fire broke out at about seven in the morning", "seven in the morning", {"time_of_day": (390, 450)}),
+        ("crews arrived shortly after 11 in the morning", "11 in the morning", {"time_of_day": (660, 675)}),
         # "eight o'clock" alone could be evening; with "this morning" it is not.
-        ("Just before eight o'clock this morning, smoke rose", "eight o'clock this morning", {"time_of_day": (420, 480)}),
+        ("Just before eight o'clock this morning, smoke rose", "eight o'clock this morning", {"time_of_day": (465, 480)}),
+        ("Before eight o'clock this morning, smoke rose", "eight o'clock this morning", {"time_of_day": (420, 480)}),
     ],
 )
 def test_dates_join_a_date_and_its_time(text, surface, fields):
@@ -108,7 +111,8 @@ def test_dates_lists_stay_apart_and_an_unsure_hour_gives_no_time():
 @pytest.mark.parametrize(
     ("a", "b", "disagree"),
     [
-        ((370, 430), (420, 480), False),  # "about 6:40" and "just before eight" overlap... at 7:00-7:10
+        ((390, 410), (420, 480), False),  # "about 6:40" and "before eight": ten minutes apart, within rounding
+        ((390, 410), (465, 480), True),   # "about 6:40" and "just before eight"
         ((370, 430), (600, 600), True),
         ((462, 462), (470, 470), False),  # within the quarter hour reported times are rounded to
         ((300, 720), (960, 960), True),   # morning against 4pm
