@@ -281,18 +281,32 @@ def date_disagreement(pair: Pair, params: DateParams) -> Finding | None:
 
 
 def event_figures_differ(a: Claim, b: Claim) -> bool:
-    """ "peaked at 11.2 metres on Thursday", "flowing at 10.6 metres on Saturday": two readings."""
+    """ "peaked at 11.2 metres on Thursday", "flowing at 10.6 metres on Saturday": two readings. A
+    rounded figure ("some 140 people") and one it rounds ("143 people") are one reading."""
     figures_a, figures_b = _event_figures(a.content), _event_figures(b.content)
-    return bool(figures_a and figures_b and not figures_a & figures_b)
+    return bool(figures_a and figures_b and not any(_one_reading(x, y) for x in figures_a for y in figures_b))
 
 
-_EVENT_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+def _one_reading(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
+    (x, rough_x), (y, rough_y) = a, b
+    if x == y:
+        return True
+    return (rough_x or rough_y) and abs(x - y) <= APPROXIMATE_TOLERANCE * max(abs(x), abs(y))
+
+
+# How far an approximate figure ("about", "some") may be from the one it rounds; quantities.toml
+# gives "about" and "around" this tolerance.
+APPROXIMATE_TOLERANCE = 0.1
+_EVENT_FIGURE = re.compile(r"(?:\b(?P<rough>about|around|some|nearly|almost|approximately|roughly)\s+)?"
+                           r"(?P<figure>\d[\d,]*(?:\.\d+)?)", re.I)
 
 
 @functools.lru_cache(maxsize=4096)
-def _event_figures(event: str | None) -> frozenset[str]:
-    """The figures written in the words of a dated event (cached: every pair of claims asks)."""
-    return frozenset(m.group(0).replace(",", "") for m in _EVENT_FIGURE.finditer(event or ""))
+def _event_figures(event: str | None) -> frozenset[tuple[float, bool]]:
+    """The figures written in the words of a dated event, and whether each is rounded (cached:
+    every pair of claims asks)."""
+    return frozenset((float(m.group("figure").replace(",", "")), bool(m.group("rough")))
+                     for m in _EVENT_FIGURE.finditer(event or ""))
 
 
 def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | None:

@@ -200,3 +200,22 @@ def test_a_claim_for_no_time_at_all_meets_a_claim_at_any_time():
     blasted = claim(0, "The vessel blasted the boat with water cannon before the collision", "before the collision")
     assert _comparable_times(blasted, claim(1, "At no point did the vessel use its water cannon", None), EARLIER_WORDS)
     assert not _comparable_times(blasted, claim(2, "The vessel used its water cannon", None), EARLIER_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("event_a", "event_b", "differ"),
+    [
+        ("the river peaked at 11.2 metres", "the river was flowing at 10.6 metres", True),  # two readings
+        ("a boat carrying some 140 people arrived", "a cayuco with 143 people arrived", False),  # one, rounded
+        ("a boat carrying 140 people arrived", "a cayuco with 143 people arrived", True),
+    ],
+)
+def test_dated_events_with_different_figures_are_two_readings(event_a, event_b, differ):
+    from checker.kinds import event_figures_differ
+    from checker.models import Claim
+
+    def claim(n: int, content: str) -> Claim:
+        return Claim(id=f"c{n}", document="a.txt", start=0, end=1, text="on Monday", kind="date", speaker=None,
+                     stance="asserted", content=content)
+
+    assert event_figures_differ(claim(0, event_a), claim(1, event_b)) is differ
