@@ -17,7 +17,7 @@ from checker.attribution import SpeakerBook, according_to, clause_stance, is_spe
 from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
 from checker.lexicon import Lexicon
 from checker.attributes import AttributeSlot, attribute_slots, disowned_side, own_modality
-from checker.models import Attribute, Claim, Document, Quantity, Speaker
+from checker.models import Attribute, Claim, DateValue, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
 
@@ -329,8 +329,7 @@ class ClaimExtractor:
     def _claim(self, *, kind: str, start: int, end: int, doc: Document, speaker: Speaker | None,
                **fields: object) -> Claim:
         text = doc.text[start:end]
-        before = doc.text[int(fields.get("sentence_start", start)):start]  # type: ignore[call-overload]
-        fields.setdefault("quoted", before.count("“") > before.count("”") or before.count('"') % 2 == 1)
+        fields.setdefault("quoted", _in_quotation(doc.text, int(fields.get("sentence_start", start)), start))  # type: ignore[call-overload]
         fields.setdefault("headline", start < _headline_end(doc.analysis_text))
         suffix = "attribute" if fields.get("attribute") is not None else kind
         return Claim(id=f"{doc.path}:{start}-{end}:{suffix}", document=doc.path, start=start, end=end, text=text,
@@ -402,9 +401,13 @@ class ClaimExtractor:
             fields["modality"] = own  # "the satellite, launched on Monday, will ...": launched is past
         value = resolve_weekday(found.value, dateline, fields["modality"] == "planned")
         start, end = base + s0 + found.start, base + s0 + found.end
-        prefix = doc.analysis_text[max(0, start - 3):start]
-        if prefix.lower() == "on ":
-            start -= 3
+        if _SPOKEN_DAY.search(found.value.text) and _in_quotation(doc.text, base + s0, start):
+            # "Tonight we put a spacecraft on the Moon": the night the words were spoken, which a
+            # quotation's dateline need not be
+            value = DateValue(text=value.text, part_of_day=value.part_of_day, time_of_day=value.time_of_day)
+        prefix = doc.analysis_text[max(0, start - 4):start]
+        if prefix.lower()[-3:] == "on " and (len(prefix) < 4 or not prefix[0].isalnum()):
+            start -= 3  # "on Monday", not the end of "the Moon tonight"
         event, event_head = _event_of(clause, s0 + found.start, s0 + found.end)
         if event_head:
             fields["predicate"] = event_head
@@ -427,6 +430,16 @@ _HEADLINE_SEARCH = 2000  # characters
 
 
 @functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
+def _in_quotation(text: str, sentence_start: int, at: int) -> bool:
+    """Whether `at` stands inside a direct quotation opened earlier in its sentence."""
+    before = text[sentence_start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# Days named from when the words were said ("tonight", "yesterday"), not from a calendar.
+_SPOKEN_DAY = re.compile(r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
+
+
 def _headline_end(text: str) -> int:
     """Where the document's headline ends (0 when it has none). Only the opening is searched, so a
     long run of blanks (front matter blanked out) costs little."""

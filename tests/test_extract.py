@@ -388,3 +388,17 @@ def test_extract_speech_verb_with_a_noun_object_is_the_speakers_act(extractor, m
     (act,) = [c for c in claims if c.kind == "statement" and "declared famine" in c.text]
     assert act.text.endswith("Wadi Ruq") and act.speaker == "UN" and act.stance == "asserted"
     assert len([c for c in claims if c.kind == "numeric" and c.text == "two districts"]) == 1  # read once
+
+
+def test_extract_day_named_inside_a_quotation_is_not_resolved_to_the_dateline(extractor, make_doc):
+    text = ('BREMEN, 7 March 2025 - The company confirmed the landing.\n\n"Tonight a team of 230 people landed a '
+            'spacecraft on the Moon," said the chief executive. The lander touched down late on Thursday, the company said.')
+    dates = {c.text: c.date for c in extractor.extract(make_doc(text)) if c.kind == "date"}
+    assert dates["Tonight"].day is None and dates["Tonight"].part_of_day == "night"
+    assert dates["late on Thursday"].day == 6  # a day the writer names is still the dateline's week
+
+
+def test_extract_on_before_a_date_is_a_word_of_its_own(extractor, make_doc):
+    text = "The chief executive said the team landed a spacecraft on the Moon tonight."
+    (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert date.text == "tonight"
