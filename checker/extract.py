@@ -429,7 +429,6 @@ _HEADLINE = re.compile(r"\A\s*(?:#{1,6}\s+[^\n]*|[^\n]*[^\s.!?:;\"”’'])[ \t]
 _HEADLINE_SEARCH = 2000  # characters
 
 
-@functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
 def _in_quotation(text: str, sentence_start: int, at: int) -> bool:
     """Whether `at` stands inside a direct quotation opened earlier in its sentence."""
     before = text[sentence_start:at]
@@ -440,6 +439,7 @@ def _in_quotation(text: str, sentence_start: int, at: int) -> bool:
 _SPOKEN_DAY = re.compile(r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
 
 
+@functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
 def _headline_end(text: str) -> int:
     """Where the document's headline ends (0 when it has none). Only the opening is searched, so a
     long run of blanks (front matter blanked out) costs little."""
