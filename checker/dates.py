@@ -23,6 +23,8 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan\.|Mar\.|Jun\.|Jul\.|(?:Feb|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+# Days named from when the words were said, not from a calendar.
+_SPOKEN_DAYS = r"yesterday|today|tonight|last night|this morning|this afternoon|this evening"
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?(?![\d,]\d)")),
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
@@ -34,7 +36,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"round|minute|hole|lap|day|time|place)\b)")),
     ("season", re.compile(r"\b(?:(?:in|by|during|until|before|after)\s+(?:the\s+)?(?:early\s+|late\s+)?|(?P<rel>this|next|last)\s+)"
                           r"(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of|to)\b)", re.I)),
-    ("relative", re.compile(r"\b(?P<rel>yesterday|today|tonight|last night|this morning|this afternoon|this evening|"
+    ("relative", re.compile(rf"\b(?P<rel>{_SPOKEN_DAYS}|"
                             r"next month|last month|this month|"
                             r"next week|last week|this week|next year|last year|this year)\b", re.I)),
     ("part_of_year", re.compile(r"\b(?:(?P<edge>early|mid|late)[\s-]+|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+|"
@@ -176,6 +178,14 @@ def _approximate(minutes: int, before: str) -> tuple[int, int]:
     spread = 30 if minutes % 30 == 0 else 10
     early, late = _APPROXIMATE_SPREAD.get(word, (spread, spread))
     return max(0, minutes - early), min(1440, minutes + late)
+
+
+_SPOKEN_DAY = re.compile(rf"\b(?:{_SPOKEN_DAYS})\b", re.I)
+
+
+def names_day_of_speaking(text: str) -> bool:
+    """ "Tonight", "yesterday": a day counted from when the words were said."""
+    return bool(_SPOKEN_DAY.search(text))
 
 
 def find_times(text: str) -> list[tuple[int, int]]:

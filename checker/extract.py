@@ -14,7 +14,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
-from checker.dates import Dateline, FoundDate, find_dateline, find_dates, find_times, resolve_weekday
+from checker.dates import (Dateline, FoundDate, find_dateline, find_dates, find_times, names_day_of_speaking,
+                           resolve_weekday)
 from checker.lexicon import Lexicon
 from checker.attributes import AttributeSlot, attribute_slots, disowned_side, own_modality
 from checker.models import Attribute, Claim, DateValue, Document, Quantity, Speaker
@@ -401,7 +402,7 @@ class ClaimExtractor:
             fields["modality"] = own  # "the satellite, launched on Monday, will ...": launched is past
         value = resolve_weekday(found.value, dateline, fields["modality"] == "planned")
         start, end = base + s0 + found.start, base + s0 + found.end
-        if _SPOKEN_DAY.search(found.value.text) and _in_quotation(doc.text, base + s0, start):
+        if names_day_of_speaking(found.value.text) and _in_quotation(doc.text, base + s0, start):
             # "Tonight we put a spacecraft on the Moon": the night the words were spoken, which a
             # quotation's dateline need not be
             value = DateValue(text=value.text, part_of_day=value.part_of_day, time_of_day=value.time_of_day)
@@ -433,10 +434,6 @@ def _in_quotation(text: str, sentence_start: int, at: int) -> bool:
     """Whether `at` stands inside a direct quotation opened earlier in its sentence."""
     before = text[sentence_start:at]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-# Days named from when the words were said ("tonight", "yesterday"), not from a calendar.
-_SPOKEN_DAY = re.compile(r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b", re.I)
 
 
 @functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
@@ -504,7 +501,8 @@ def _denied_objects(verb: Token, lex: Lexicon) -> list[Token]:
 
 def _act_of_speaker(frame: _Frame) -> list[Token]:
     """A speech verb with a noun for its object and no clause ("declared famine", "confirmed the
-    closure") reports nothing: the speaker's act is the claim, read from its subject to its object."""
+    closure"): the speaker's act is a claim too, read from its subject to its object. The frame
+    stays, so figures under it keep their speaker."""
     verb = frame.verb
     if verb.dep_ != "ROOT" or frame.denial or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return []
