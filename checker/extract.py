@@ -35,12 +35,12 @@ _SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _BACKGROUND_MARKS = {"after", "before", "when", "until", "since", "once", "as", "if", "unless", "because", "so"}
 _FIGURE_ANAPHOR = re.compile(r"\b(?:that|this|the)\s+(?:figure|number)\b", re.I)
-_INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which)\b\s*(?:both\s+)?(?P<set>[^.;,]*)", re.I)
+_INCLUSIVE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which)\b\s*(?:both\s+)?(?P<set>[^.;,\n]*)", re.I)
 _ADDITIVE = re.compile(r"(?:^\s*[\w\s-]{0,30}?\band\s+(?=[\d$€£])|\b(?:plus(?:\s+a\s+further)?|along with|in addition to|"
                        r"on top of|as well as|together with|a further|and another|besides)\b\s*)(?P<set>[^.;]*)", re.I)
 # "8,500 homes in Glenmoor alone", "1,100 jobs directly at the airport", "the crossing alone carried":
 # the figure covers a narrower set than it could; "across all routes", "in total": the widest.
-_RESTRICTIVE = re.compile(r"\b(?:alone|only|solely|directly|excluding|not counting|except)\b", re.I)
+_RESTRICTIVE = re.compile(r"\b(?:alone|only|solely|directly|excluding|excludes?|excluded|not counting|not including|except)\b", re.I)
 _TOTAL = re.compile(r"\b(?:across all|in all|in total|altogether|all told|overall|combined|all (?:of )?(?:its|the|our))\b", re.I)
 _BASELINE = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\s+(?=[\d$€£])", re.I)
 # "including six children", "six of them children", "two ... were among the dead": a part of a figure.
@@ -379,13 +379,15 @@ class ClaimExtractor:
         if subset_before or _SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]):
             fields["modality"] = "part"
             if not scope and subset_before:
-                scope = ("inclusive", counted or "")  # "a figure that includes 310,000 citizens abroad"
+                scope = ("inclusive", counted or "", 0)  # "a figure that includes 310,000 citizens abroad"
         elif counted and counted.split()[0].lower() in _INCREMENT_WORDS:
             fields["modality"] = "part"  # "300 extra troops": an addition, not a total
         elif not scope and _ADDED_BEFORE.search(before_fig):
-            scope = ("additive", counted or "")
+            scope = ("additive", counted or "", 0)
         if scope:
-            fields["scope_relation"], fields["scope_set"] = scope
+            fields["scope_relation"], fields["scope_set"] = scope[:2]
+            # The bounds are part of what the source claims: "EUR 2.4 billion, including the export cable".
+            end = max(end, s0 + fig.end + scope[2])
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
         fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start)
         fields["updated"] = bool(common["updated"]) and _figure_updated(local, fig.start - window_start, self.lex)
@@ -718,19 +720,23 @@ def _time_frame(text: str) -> str | None:
     return " / ".join(dict.fromkeys(marks)) or None
 
 
-def _scope(after: str, before: str = "") -> tuple[str, str] | None:
+def _scope(after: str, before: str = "") -> tuple[str, str, int] | None:
     """How a figure's set is bounded, from the words after it (and the few before it): including a
-    part, adding one, only this set, or all of them."""
+    part, adding one, only this set, or all of them; and where in `after` the bounding words end
+    (0 when they stand before the figure)."""
     m = _INCLUSIVE.search(after[:80])
     if m and m.start() < 40:
-        return "inclusive", m.group("set").strip()
+        return "inclusive", m.group("set").strip(), m.start("set") + len(m.group("set").rstrip())
     m = _ADDITIVE.search(after[:80])
     if m and m.start() < 40:
-        return "additive", m.group("set").strip()
+        return "additive", m.group("set").strip(), m.start("set") + len(m.group("set").rstrip())
     for pattern, relation in ((_RESTRICTIVE, "restrictive"), (_TOTAL, "total")):
-        m = pattern.search(after[:40]) or pattern.search(before[-30:])
+        m = pattern.search(after[:80])
+        if m and m.start() < 40:
+            return relation, m.group(0).lower(), m.end()
+        m = pattern.search(before[-30:])
         if m:
-            return relation, m.group(0).lower()
+            return relation, m.group(0).lower(), 0
     return None
 
 

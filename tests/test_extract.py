@@ -314,6 +314,24 @@ def test_extract_figure_counted_inside_or_on_top_of_another(extractor, make_doc,
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "relation", "claim_text"),
+    [
+        ("Total mission costs stand at USD 96m, a figure that excludes the launch.", "USD 96m", "restrictive",
+         "USD 96m, a figure that excludes"),
+        ("The consortium's €2.4bn covers the turbines and foundations only.", "€2.4bn", "restrictive",
+         "€2.4bn covers the turbines and foundations only"),
+        ("Investment: EUR 2.4 billion, including the export cable and offshore substation\nSupport: a 20-year contract.",
+         "EUR 2.4 billion", "inclusive", "EUR 2.4 billion, including the export cable and offshore substation"),
+    ],
+)
+def test_extract_figure_claim_spans_the_words_that_bound_its_set(extractor, make_doc, text, figure, relation,
+                                                                  claim_text):
+    (claim,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.quantity.text == figure]
+    assert claim.scope_relation == relation
+    assert claim.text == claim_text
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "predicate"),
     [
         # a linking verb's state is what the clause says of its subject
