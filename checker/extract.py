@@ -784,7 +784,7 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
         break
     nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN")]
     if not nouns and i < len(tokens) and tokens[i].tag_ in ("VBN", "JJ") and tokens[i].lower_ not in _NOT_COUNTED and (
-            i + 1 == len(tokens) or tokens[i + 1].pos_ in ("ADP", "PUNCT", "CCONJ")):
+            i + 1 == len(tokens) or tokens[i + 1].pos_ in ("ADP", "PUNCT", "CCONJ")) and not _modifies_other_noun(tokens[i], start, end):
         lone = tokens[i]  # "more than 40 wounded": the participle names what is counted
         return lone.text, lone.idx + len(lone.text)
     if not nouns:
@@ -793,6 +793,12 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
     last = words[words.index(nouns[-1])]
     kept = [w for w in words[:words.index(nouns[-1]) + 1]]
     return " ".join(w.text for w in kept), last.idx + len(last.text)
+
+
+def _modifies_other_noun(word: Token, start: int, end: int) -> bool:
+    """ "a crowd of 61,240 packed into the stadium": the participle is a clause on the crowd, not what
+    the figure counts (as "wounded" is in "40 wounded")."""
+    return word.dep_ in ("acl", "relcl") and not start <= word.head.idx < end
 
 
 _QUANTIFIERS = {"few", "some", "none", "all", "most", "many", "several", "others", "both", "each"}

@@ -65,6 +65,8 @@ def test_extract_denial_yields_two_claims(seed_claims):
         ("Rescue workers said they had taken more than 40 wounded to hospitals.", "more than 40", "wounded"),
         ("The 52,000-seat venue is expected to open in 2027.", "52,000", "seat"),
         ("Five of Castlemere's libraries are to close.", "Five", "libraries"),
+        # the participle is a clause on the crowd, not what the figure counts
+        ("A crowd of 61,240 packed into the stadium on Saturday.", "61,240", "crowd"),
     ],
 )
 def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
