@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections import Counter
@@ -247,6 +248,9 @@ class ClaimExtractor:
             c0, c1 = clause.start - s0, clause.end - s0
             content = _content_text(clause, self.lex)
             common = self._common(doc, clause, base, s0, sentence, content, previous)
+            named = next((d for d in dates if c0 <= d.start and d.end <= c1), None)
+            if named is not None:
+                common.update(_when(named, dateline, common["modality"] == "planned"))
             if _is_predication(clause.head) and sum(1 for t in clause.tokens if not t.is_punct) >= 3:
                 claims += self._statements(doc, clause, base, common)
             if clause.extra.get("statement_only"):
@@ -718,6 +722,19 @@ def _time_frame(text: str) -> str | None:
         marks.append(m.group(0).lower())
     marks = [re.sub(r"['’]s\b", "", m) for m in marks if m not in ("now", "still")]
     return " / ".join(dict.fromkeys(marks)) or None
+
+
+def _when(named: FoundDate, filed: Dateline, future: bool) -> dict[str, object]:
+    """The day a clause names, resolved against the dateline, and how many days before filing it falls."""
+    value = resolve_weekday(named.value, filed, future)
+    days = None
+    if filed.date is not None and value.month is not None and value.day is not None:
+        year = value.year or (filed.date.year if filed.year_known else None)
+        try:
+            days = (filed.date - dt.date(year, value.month, value.day)).days if year else None
+        except ValueError:
+            days = None
+    return {"when": value, "days_before_filing": days}
 
 
 def _scope(after: str, before: str = "") -> tuple[str, str, int] | None:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from checker.attributes import same_value
 from checker.dates import dates_disagree
-from checker.models import Attribute, Claim, Quantity
+from checker.models import Attribute, Claim, DateValue, Quantity
 
 POSITIVE = {"asserted", "reported", "hedged"}
 NEGATIVE = {"negated", "denied"}
@@ -113,14 +113,30 @@ def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
         return True  # "at no point did the vessel use its water cannon" speaks of every time
     ta, tb = a.time_frame or "", b.time_frame or ""
     if ta and tb:
-        return ta == tb or bool(set(ta.split(" / ")) & set(tb.split(" / ")))
+        if ta == tb or set(ta.split(" / ")) & set(tb.split(" / ")):
+            return True
+        # "14 May 2025" and "on Wednesday" in a story filed that Wednesday are one day
+        return bool(a.when and b.when and not _earlier(ta, earlier_words) and not _earlier(tb, earlier_words)
+                    and _names_day(a.when) and _names_day(b.when) and not dates_disagree(a.when, b.when))
     # "lost 38 percent since 2000" runs up to the story's own time: a span from a date is not another time
     one = " / ".join(p for p in (ta or tb).split(" / ") if not p.startswith("since"))
     # An earlier time, or a month or year named on one side only, is another time than the story's;
-    # but the year a plan comes true ("expected to open in 2027") dates the plan, not the figure.
+    # but the year a plan comes true ("expected to open in 2027") dates the plan, not the figure,
+    # and a day of the week the story was filed in is the story's own time.
     planned = a.modality == b.modality == "planned"
-    earlier = any(re.search(rf"\b{re.escape(w)}\b", one) for w in earlier_words)
-    return not (earlier or (_CALENDAR.search(one) and not planned))
+    if _earlier(one, earlier_words):
+        return False
+    dated = a if ta else b
+    this_week = dated.days_before_filing is not None and 0 <= dated.days_before_filing < 7
+    return not (_CALENDAR.search(one) and not planned and not this_week)
+
+
+def _earlier(time_frame: str, earlier_words: list[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", time_frame) for w in earlier_words)
+
+
+def _names_day(value: DateValue) -> bool:
+    return value.day is not None or value.weekday is not None
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")

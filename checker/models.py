@@ -130,6 +130,10 @@ class Claim(Frozen):
     sentence_end: int = 0
     # Time the claim refers to ("before the evacuation", "in March"), when the text gives one.
     time_frame: str | None = None
+    # The first date the claim's clause names, resolved against the dateline, and how many days
+    # before the story was filed it falls (0: the day of filing) when the day and the filing are known.
+    when: DateValue | None = None
+    days_before_filing: int | None = None
     # planned: scheduled or expected; revised: a figure the text marks as superseded.
     # part: a figure for part of another ("including six children").
     modality: Literal["actual", "planned", "revised", "opinion", "part"] = "actual"

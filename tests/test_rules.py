@@ -189,6 +189,26 @@ def test_figures_compared_only_at_one_time(frame, comparable):
     assert _comparable_times(claim(0, frame), claim(1, None), EARLIER_WORDS) is comparable
 
 
+def test_figures_on_days_the_dateline_resolves_are_compared_by_day(extractor, make_doc):
+    from checker.kinds import EARLIER_WORDS, _comparable_times
+
+    def figure(text: str, path: str):
+        return next(c for c in extractor.extract(make_doc(text, path)) if c.kind == "numeric")
+
+    release = figure("Madrid, 14 May 2025 - The Council of Ministers today approved state aid of EUR 340 million "
+                     "for the plant.", "release.txt")
+    wire = figure("MADRID, May 14, 2025 (Wire) - Spain's government on Wednesday approved a 430 million euro "
+                  "subsidy for the plant.", "wire.txt")
+    later = figure("MADRID, May 14, 2025 (Wire) - Spain's government on Friday 9 May approved a 430 million euro "
+                   "subsidy for the plant.", "later.txt")
+    no_time = figure("MADRID, May 20, 2025 (Wire) - The plant will employ 3,000 people.", "plant.txt")
+    assert release.days_before_filing == 0 and wire.when.day == 14
+    assert _comparable_times(release, wire, EARLIER_WORDS)  # 14 May 2025 was that Wednesday
+    assert not _comparable_times(release, later, EARLIER_WORDS)
+    assert _comparable_times(later, no_time, EARLIER_WORDS)  # a day of the week it was filed in
+    assert later.days_before_filing == 5
+
+
 def test_a_claim_for_no_time_at_all_meets_a_claim_at_any_time():
     from checker.kinds import EARLIER_WORDS, _comparable_times
     from checker.models import Claim
