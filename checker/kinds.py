@@ -119,7 +119,9 @@ def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
         return bool(a.when and b.when and not _earlier(ta, earlier_words) and not _earlier(tb, earlier_words)
                     and _names_day(a.when) and _names_day(b.when) and not dates_disagree(a.when, b.when))
     # "lost 38 percent since 2000" runs up to the story's own time: a span from a date is not another time
-    one = " / ".join(p for p in (ta or tb).split(" / ") if not p.startswith("since"))
+    marks = (ta or tb).split(" / ")
+    spans = [m for m in marks if m.startswith("since")]
+    one = " / ".join(m for m in marks if not any(m in span for span in spans))
     # An earlier time, or a month or year named on one side only, is another time than the story's;
     # but the year a plan comes true ("expected to open in 2027") dates the plan, not the figure,
     # and a day of the week the story was filed in is the story's own time.

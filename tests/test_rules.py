@@ -173,6 +173,7 @@ def test_rules_city_index_written_by_prepare_reads_back_as_the_gazetteer(tmp_pat
     ("frame", "comparable"),
     [
         ("since / since 2000", True),  # a span up to the story's time: "lost 38 percent since 2000"
+        ("since / 3 february / since 3 february", True),  # the date a span runs from is not another time
         ("in 2019", False),            # a year on one side only is another time
         ("last year", False),
         (None, True),
