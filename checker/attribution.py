@@ -62,6 +62,21 @@ class SpeakerBook:
             return speaker
         return self._group(phrase, org)
 
+    def note_main_subject(self, sentence: SpacySpan) -> None:
+        """A person named as the subject of a sentence's main verb ("Holt rejected that", "Rask, 58,
+        has been prime minister") is who a following "she said" most likely means, whether or not
+        that verb reports speech."""
+        for child in sentence.root.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
+                continue
+            name = sentence.doc[child.i:child.i + 1]
+            known = self._known_surname(name) or (self.speakers.get(f"group:{child.lower_}") if not child.ent_type_ else None)
+            person = next((e for e in sentence.doc.ents if e.start <= child.i < e.end and e.label_ == "PERSON"), None)
+            if known is not None:
+                self.last_person = known  # "Holt", named before (the tagger need not call it a person)
+            elif person is not None and len(person) >= 2:
+                self._person(person.text, _organisation_of(sentence.doc[child.left_edge.i:child.right_edge.i + 1]))
+
     def _known_surname(self, phrase: SpacySpan) -> Speaker | None:
         """A bare surname ("Dillon") of someone already named, whatever the tagger calls it."""
         words = [t.text for t in phrase if t.tag_ == "NNP"]

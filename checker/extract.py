@@ -221,6 +221,7 @@ class ClaimExtractor:
                 clauses.append(_Clause(frame.verb, act, act[0].idx, act[-1].idx + len(act[-1].text), frame.speaker,
                                        clause_stance(act, frame.verb, self.lex.stance, set()),
                                        extra={"statement_only": True}, whole=act))
+        book.note_main_subject(sentence)
         return clauses
 
     # -- claims -----------------------------------------------------------------------------

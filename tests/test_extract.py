@@ -38,6 +38,21 @@ def test_extract_speaker_and_stance(extractor, make_doc, case):
                for c in claims), [(c.text, c.speaker, c.stance) for c in claims]
 
 
+def test_extract_pronoun_names_the_person_last_named_as_a_sentence_subject(extractor, make_doc):
+    text = ('IFRA director Ingrid Solheim said no staff were hurt. "We are staying," she said.\n\n'
+            "Government spokesman Abdelrahim Osman blamed the rebels. He said two guards had been shot dead.\n\n"
+            "Holt said the survey covered every glacier. Hans Brekke said the study was paid for by the ministry. "
+            'Holt rejected that. "Not one krone of ministry money went into this work," she said.')
+    claims = extractor.extract(make_doc(text))
+
+    def speaker_of(quote: str) -> str | None:
+        return next(c.speaker for c in claims if c.kind == "statement" and c.text.startswith(quote))
+
+    assert speaker_of("We are staying") == "Ingrid Solheim"
+    assert speaker_of("two guards had been shot dead") == "Abdelrahim Osman"  # "blamed" reports no speech
+    assert speaker_of("Not one krone") == "Holt"
+
+
 def test_extract_seed_speakers_are_normalised(seed_claims):
     selo = {c.speaker_key for c in seed_claims if c.speaker and "Selo" in c.speaker}
     assert selo == {"person:selo"}
