@@ -247,7 +247,9 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "revised_or_opinion": float(bool({a.modality, b.modality} & {"revised", "opinion"})),
         "part_against_whole": float((a.modality == "part") != (b.modality == "part")),
         "updated": float(a.updated or b.updated),
-        "different_sets": float(bool(qa and qb and _different_sets(qa, qb)) or _different_subjects(a.subject, b.subject)),
+        # A figure's subject is its measure ("workers take"), not a noun phrase to split into head and modifiers.
+        "different_sets": float(bool(qa and qb and _different_sets(qa, qb))
+                                or (qa is None and qb is None and _different_subjects(a.subject, b.subject))),
         "predicates_opposed": float(predicates_opposed),
         "same_predicate": float(bool(a.predicate) and a.predicate == b.predicate),
         "event_figures_differ": float(event_figures_differ(a, b)),
