@@ -323,8 +323,7 @@ def build_disagreement(group: list[tuple[RuleCandidate, float]], claims: list[Cl
     if len(members) == 2:
         return conflict.model_copy(update={"confidence": round(confidence, 3)})
     parts = [f"{source_name(claims[k], documents)}: {_value(claims[k])}" for k in members]
-    subject = a.subject or b.subject or _quote(a.text, 40)
-    message = f"{len(members)} claims disagree on {subject}: " + "; ".join(parts)
+    message = f"{len(members)} claims disagree on {_topic(a, b)}: " + "; ".join(parts)
     reason = "; ".join(f"{claims[k].speaker or 'the author'}: {_quote(claims[k].text, 60)}" for k in members)
     sides = sorted(f"{claims[k].speaker_key or ''}|{normalise_quote(claims[k].text)}" for k in members)
     return conflict.model_copy(update={
@@ -332,6 +331,21 @@ def build_disagreement(group: list[tuple[RuleCandidate, float]], claims: list[Cl
         "fingerprint": hashlib.sha256("\x00".join([lead.rule.code, *sides]).encode()).hexdigest()[:20],
         "claims": [_conflict_claim(claims[k], documents) for k in members],
     })
+
+
+def _topic(a: Claim, b: Claim) -> str:
+    """What a disagreement is about, in words a reader takes in at a glance: a figure's measure or
+    what it counts ("deaths", "how many people"), a date's event, else the claims' subject."""
+    if a.quantity is not None or b.quantity is not None:
+        measure = a.measure or b.measure
+        if measure:
+            return f"the figure for {measure.replace('_', ' ')}"
+        counted = next((q.counted for q in (a.quantity, b.quantity) if q is not None and q.counted), None)
+        if counted and counted.replace(" ", "").isalpha():
+            return f"how many {counted}"
+    if a.date is not None and b.date is not None:
+        return f"when {_quote(a.content or a.text, 40)}"
+    return a.subject or b.subject or _quote(a.text, 40)
 
 
 def _value(claim: Claim) -> str:

@@ -85,6 +85,28 @@ def test_decision_days_apart_reads_two_calendar_days(day_a, day_b, few, weeks):
     assert (features["days_apart_few"], features["days_apart_weeks"]) == (few, weeks)
 
 
+@pytest.mark.parametrize(
+    ("counted", "subjects", "different"),
+    [
+        # a figure's subject is its measure ("colleagues take"): not a noun phrase to split
+        (("colleagues", "workers"), ("colleagues take", "workers take"), 0.0),
+        (("Syrian militants", "foreign militants"), ("militants leave", "militants leave"), 1.0),
+        (None, ("Syrian militants", "foreign militants"), 1.0),  # statements: their subjects
+    ],
+)
+def test_decision_different_sets_reads_counted_things_and_statement_subjects(counted, subjects, different):
+    from checker.decide import pair_features
+    from checker.kinds import Finding, Pair
+
+    def claim(n: int) -> Claim:
+        quantity = Quantity(text="4", low=4 + n, high=4 + n, qualifier="exact", counted=counted[n]) if counted else None
+        return Claim(id=f"c{n}", document="a.txt", start=0, end=1, text="x", speaker=None, stance="asserted",
+                     kind="numeric" if counted else "statement", quantity=quantity, subject=subjects[n])
+
+    features = pair_features(Pair(claim(0), claim(1), 0.5, 0.5), "numeric", Finding(0.5, "", "", ""))
+    assert features["different_sets"] == different
+
+
 @pytest.mark.parametrize(("content", "unnamed"), [("Monday 11 November", 1.0), ("The board met", 0.0)])
 def test_decision_notes_a_date_that_names_no_event(content, unnamed):
     from checker.decide import pair_features
@@ -184,6 +206,7 @@ def test_disagreement_among_three_sources_is_one_report(checker, make_doc):
     assert len(numeric) == 1, [c.message for c in numeric]
     assert {c.document for c in numeric[0].claims} == {"ministry.txt", "hospital.txt", "brigade.txt"}
     assert all(s in numeric[0].message for s in ("12", "30", "55"))
+    assert numeric[0].message.startswith("3 claims disagree on the figure for deaths:")  # its measure, named
 
 
 def test_min_confidence_trades_reports(checker, seed_text, make_doc):
@@ -210,3 +233,20 @@ def test_cli_fit_prints_held_out_scores_and_writes_a_model(tmp_path):
     again = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES), "--output", str(out)],
                            capture_output=True, text=True)
     assert again.returncode == 2 and "exists" in again.stderr  # nothing the user has is overwritten
+
+
+def test_disagreement_is_named_by_what_it_is_about():
+    from checker.compare import _topic
+    from checker.models import Claim, DateValue, Quantity
+
+    def claim(n: int, **fields) -> Claim:
+        return Claim(id=f"c{n}", document="a.txt", start=0, end=1, text="x", kind="numeric", speaker=None,
+                     stance="asserted", **fields)
+
+    people = Quantity(text="41", low=41, high=41, qualifier="exact", counted="people")
+    assert _topic(claim(0, quantity=people, subject="people kill"), claim(1, quantity=people)) == "how many people"
+    assert _topic(claim(0, quantity=people, measure="service_life"), claim(1, quantity=people)) == \
+        "the figure for service life"
+    launch = DateValue(text="on Monday", weekday=0)
+    assert _topic(claim(0, date=launch, content="The rocket lifted off"), claim(1, date=launch)) == \
+        "when The rocket lifted off"
