@@ -381,7 +381,9 @@ class ClaimExtractor:
         scope = _scope(sentence.text[fig.end:clause.end - s0], sentence.text[max(clause.start - s0, fig.start - 30):fig.start])
         before_fig = sentence.text[max(0, fig.start - 25):fig.start]
         subset_before = bool(_SUBSET_BEFORE.search(before_fig))
-        if subset_before or _SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]):
+        # "5 percent of the national vote" is a share of a whole, not part of another figure
+        share = qty.unit == "percent"
+        if subset_before or (_SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]) and not share):
             fields["modality"] = "part"
             if not scope and subset_before:
                 scope = ("inclusive", counted or "", 0)  # "a figure that includes 310,000 citizens abroad"

@@ -233,6 +233,9 @@ def test_extract_person_is_read_as_the_one_who_acted(extractor, make_doc, text, 
         ("The army sent 300 extra troops to the border.", "300 extra troops", "part"),
         ("The rebuilt hall has 160 fewer seats than before.", "160 fewer seats", "part"),
         ("The rebuilt hall has 1,400 seats.", "1,400 seats", "actual"),
+        # a share of a whole is a figure of its own; "two of the miners" is part of the miners counted
+        ("Keller won 52.3 percent of the vote.", "52.3 percent of the vote", "actual"),
+        ("A union official said two of the miners were seriously hurt.", "two of the miners", "part"),
     ],
 )
 def test_extract_figure_counting_a_change_is_not_a_total(extractor, make_doc, text, figure, modality):
