@@ -413,7 +413,7 @@ def archive_conflicts(checker, drafts: list[Document], store: ArchiveStore,
         idx = sorted(at[r] for r in rows)
         pairs |= {(x, y) for n, x in enumerate(idx) for y in idx[n + 1:]}
     found = rule_candidates(claims, all_vectors, checker.rules, checker.lexicon, pairs)  # type: ignore[arg-type]
-    accepted = decide(found, checker.decision, checker.min_confidence)
+    accepted = decide(found, checker.decision, checker.min_confidence, claims)
     story_of = {len(own) + n: a for n, a in enumerate(archived)}
     superseded = set()
     for cand, _ in accepted:

@@ -204,20 +204,45 @@ def _universal_negative(zero_words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def decide(found: list[RuleCandidate], decision: DecisionModel | None,
-           min_confidence: float | None = None) -> list[tuple[RuleCandidate, float]]:
+           min_confidence: float | None = None, claims: list[Claim] | None = None) -> list[tuple[RuleCandidate, float]]:
     """The candidates the decision model accepts, one per pair of claims (the most likely), with
-    their probability. Without a model, every candidate is kept at the rule's own confidence."""
+    their probability. Without a model, every candidate is kept at the rule's own confidence.
+    Given the claims, one disagreement read several ways (as figures and as statements, over the
+    same two places) is judged on all its readings: each is evidence, combined as a noisy-or."""
     cut = min_confidence if min_confidence is not None else decision.min_confidence if decision else 0.0
-    best: dict[tuple[int, int], tuple[RuleCandidate, float]] = {}
+    probs = []
     for cand in found:
         p = decision.probability(cand.rule.code, cand.features) if decision is not None else None
-        p = cand.finding.confidence if p is None else p
+        probs.append(cand.finding.confidence if p is None else p)
+    if claims is not None and decision is not None:
+        probs = _combined_readings(found, probs, claims)
+    best: dict[tuple[int, int], tuple[RuleCandidate, float]] = {}
+    for cand, p in zip(found, probs):
         if p < cut:
             continue
         old = best.get((cand.i, cand.j))
         if old is None or (p, SEVERITY_RANK[cand.rule.severity]) > (old[1], SEVERITY_RANK[old[0].rule.severity]):
             best[(cand.i, cand.j)] = (cand, p)
     return [best[k] for k in sorted(best)]
+
+
+def _combined_readings(found: list[RuleCandidate], probs: list[float], claims: list[Claim]) -> list[float]:
+    """Each candidate's probability with those of the other candidates over the same two places."""
+    by_sentences: dict[frozenset[tuple[str, int]], list[int]] = {}
+    for n, cand in enumerate(found):
+        key = frozenset((claims[k].document, claims[k].sentence_start) for k in (cand.i, cand.j))
+        by_sentences.setdefault(key, []).append(n)
+    combined = list(probs)
+    for members in by_sentences.values():
+        if len(members) < 2:
+            continue
+        for n in members:
+            miss = 1.0
+            for m in members:
+                if m == n or _same_places(claims, (found[n].i, found[n].j), (found[m].i, found[m].j)):
+                    miss *= 1.0 - probs[m]
+            combined[n] = 1.0 - miss
+    return combined
 
 
 def disagreements(accepted: list[tuple[RuleCandidate, float]],
@@ -251,7 +276,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     """Return the disagreements that `rules` and the `decision` model find among `claims`: one conflict
     per disagreement, listing every claim in it."""
     found = rule_candidates(claims, vectors, rules, lexicon, candidates)
-    accepted = decide(found, decision, min_confidence)
+    accepted = decide(found, decision, min_confidence, claims)
     conflicts = [build_disagreement(group, claims, documents) for group in disagreements(accepted, claims)]
     return sorted(conflicts, key=_order)
 

@@ -194,7 +194,7 @@ class Tally:
 def score_case(data: CaseCandidates, model: DecisionModel | None, min_confidence: float | None = None) -> Tally:
     """Report the case's disagreements under `model` and count them against its labels."""
     tally = Tally()
-    groups = disagreements(decide(data.found, model, min_confidence), data.claims)
+    groups = disagreements(decide(data.found, model, min_confidence, data.claims), data.claims)
     reports = [[data.claims[k] for k in sorted({x for cand, _ in group for x in (cand.i, cand.j)})] for group in groups]
     kinds = [max(group, key=lambda item: item[1])[0].kind for group in groups]
     for kind, a, b in data.case.conflicts:

@@ -149,3 +149,25 @@ def test_pipeline_universal_claim_meets_a_count_not_a_clock_time(checker, make_d
     polarity = [c for c in found if c.rule.code == "POL201"]
     assert polarity
     assert {c.features["universal_against_count"] for c in polarity} == {counterexample}
+
+
+def test_pipeline_one_disagreement_read_two_ways_is_judged_on_both_readings(checker, make_doc):
+    from checker.compare import decide, rule_candidates
+    from checker.decide import DecisionModel
+    from checker.pipeline import embed_claims
+
+    docs = [make_doc("Nobody was hurt, the police said.\n", "a.txt"),
+            make_doc("Hospital officials said two marchers were injured.\n", "b.txt")]
+    claims = checker.extract(docs)
+    found = rule_candidates(claims, embed_claims(claims, checker.embedder), checker.rules, checker.lexicon)
+    readings = [c for c in found if c.kind in ("numeric", "polarity")]
+    assert {c.kind for c in readings} == {"numeric", "polarity"}
+
+    class EachReadingAFifth(DecisionModel):
+        def probability(self, code, features):
+            return 0.2
+
+    model = EachReadingAFifth(rules={}, min_confidence=0.3)
+    assert decide(readings, model) == []  # alone, neither reading clears the cut
+    accepted = decide(readings, model, claims=claims)
+    assert accepted and all(abs(p - 0.36) < 1e-9 for _, p in accepted)  # 1 - 0.8 * 0.8
