@@ -151,7 +151,7 @@ class ClaimExtractor:
             content = ([c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
                        or _denied_objects(token, self.lex) or _reported_objects(token, self.lex)
                        or _stray_complements(token))
-            subj = subject_phrase(token) or _stranded_speaker(sentence, token)
+            subj = _trailing_speaker(sentence, token) or subject_phrase(token) or _stranded_speaker(sentence, token)
             trailing = not content and token.dep_ in ("ccomp", "parataxis", "conj") and token.head.i < token.i
             if subj is None or (not content and token.dep_ not in ("ROOT", "advcl") and not trailing):
                 continue
@@ -467,6 +467,25 @@ def _is_predication(head: Token) -> bool:
     """A clause that says something: a verb, or a noun the parser hung a verb on ("the march set off")."""
     return head.pos_ in ("VERB", "AUX", "ADJ") or head.dep_ == "dobj" or (
         head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in head.children))
+
+
+def _trailing_speaker(sentence: SpacySpan, verb: Token) -> SpacySpan | None:
+    """ "X has won the right to build the farm, the country's Maritime Energy Agency said": a finite
+    speech verb the parser left without a subject, after a noun phrase that follows a comma. The
+    phrase speaks; the subject of the clause the verb was hung on does not."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    comma = max((t.i for t in sentence if t.i < verb.i and t.text == ","), default=None)
+    if comma is None:
+        return None
+    end = verb.i
+    while end > comma + 1 and sentence.doc[end - 1].dep_ in ("aux", "auxpass", "neg"):
+        end -= 1
+    phrase = sentence.doc[comma + 1:end]
+    if not 0 < len(phrase) <= 8 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in phrase) \
+            or phrase[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return phrase
 
 
 def _stranded_speaker(sentence: SpacySpan, verb: Token) -> SpacySpan | None:

@@ -53,6 +53,16 @@ def test_extract_pronoun_names_the_person_last_named_as_a_sentence_subject(extra
     assert speaker_of("Not one krone") == "Holt"
 
 
+def test_extract_trailing_speaker_after_a_comma_speaks(extractor, make_doc):
+    text = ("A consortium led by Danish utility Havfrisk Energi and Japan's Tokai Power has won the right to build "
+            "Veldemark's largest offshore wind farm, the country's Maritime Energy Agency said on Thursday.")
+    claims = extractor.extract(make_doc(text))
+    won = next(c for c in claims if c.kind == "statement" and c.text.startswith("A consortium"))
+    assert won.speaker == "Maritime Energy Agency"  # not the consortium the parser hung "said" on
+    led = next(c for c in claims if c.attribute is not None and c.attribute.cls == "agent")
+    assert "Havfrisk Energi" in led.attribute.value
+
+
 def test_extract_seed_speakers_are_normalised(seed_claims):
     selo = {c.speaker_key for c in seed_claims if c.speaker and "Selo" in c.speaker}
     assert selo == {"person:selo"}
