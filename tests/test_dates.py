@@ -123,6 +123,15 @@ def test_dates_times_of_one_day_disagree_when_apart(a, b, disagree):
     assert dates_disagree(DateValue(text="x", time_of_day=a, **day), DateValue(text="y", time_of_day=b, **day)) is disagree
 
 
+def test_dates_a_night_counted_from_an_unknown_day_of_speaking_meets_any_named_day():
+    sunday_morning = DateValue(text="Sunday morning", year=2017, month=10, day=15, weekday=6, part_of_day="morning",
+                               time_of_day=(300, 720))
+    last_night = DateValue(text="Last night", part_of_day="night", time_of_day=(1140, 1440))  # said in a quotation
+    assert not dates_disagree(last_night, sunday_morning)  # the night before that Sunday, perhaps
+    at_eleven = DateValue(text="at 11 p.m.", time_of_day=(1380, 1380))  # a clock time on the story's own day
+    assert dates_disagree(at_eleven, sunday_morning)
+
+
 @pytest.mark.parametrize(
     ("text", "date", "year_known"),
     [
