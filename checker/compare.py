@@ -228,21 +228,38 @@ def decide(found: list[RuleCandidate], decision: DecisionModel | None,
 
 def _combined_readings(found: list[RuleCandidate], probs: list[float], claims: list[Claim]) -> list[float]:
     """Each candidate's probability with those of the other candidates over the same two places."""
-    by_sentences: dict[frozenset[tuple[str, int]], list[int]] = {}
+    at: dict[tuple[int, int], list[int]] = {}
     for n, cand in enumerate(found):
-        key = frozenset((claims[k].document, claims[k].sentence_start) for k in (cand.i, cand.j))
-        by_sentences.setdefault(key, []).append(n)
+        at.setdefault((min(cand.i, cand.j), max(cand.i, cand.j)), []).append(n)
+    overlapping = _overlapping_claims(claims, {k for pair in at for k in pair})
     combined = list(probs)
-    for members in by_sentences.values():
-        if len(members) < 2:
-            continue
-        for n in members:
+    for n, cand in enumerate(found):
+        partners = {m for k in overlapping[cand.i] for x in overlapping[cand.j]
+                    for m in at.get((min(k, x), max(k, x)), ())}
+        if len(partners) > 1:
             miss = 1.0
-            for m in members:
-                if m == n or _same_places(claims, (found[n].i, found[n].j), (found[m].i, found[m].j)):
-                    miss *= 1.0 - probs[m]
+            for m in partners:
+                miss *= 1.0 - probs[m]
             combined[n] = 1.0 - miss
     return combined
+
+
+def _overlapping_claims(claims: list[Claim], wanted: set[int]) -> dict[int, list[int]]:
+    """For each wanted claim, the wanted claims whose spans overlap it (itself among them)."""
+    by_document: dict[str, list[int]] = {}
+    for k in sorted(wanted, key=lambda k: claims[k].start):
+        by_document.setdefault(claims[k].document, []).append(k)
+    out: dict[int, list[int]] = {k: [] for k in wanted}
+    for members in by_document.values():
+        open_: list[int] = []
+        for k in members:  # in order of start: sweep, keeping the claims not yet ended
+            open_ = [o for o in open_ if claims[o].end > claims[k].start]
+            for o in open_:
+                out[o].append(k)
+                out[k].append(o)
+            out[k].append(k)
+            open_.append(k)
+    return out
 
 
 def disagreements(accepted: list[tuple[RuleCandidate, float]],
