@@ -438,7 +438,7 @@ def dates_disagree(a: DateValue, b: DateValue) -> bool:
         if a.day is not None and b.day is not None and a.month == b.month and a.day == b.day:
             return False
         return True
-    if any(_day_unknown(x) and _names_a_day(y) for x, y in ((a, b), (b, a))):
+    if any(_day_unknown(x) and names_a_day(y) for x, y in ((a, b), (b, a))):
         return False  # "last night", said on a day not known, may be the night before "Sunday morning"
     return minutes_apart(a, b) > CLOCK_SLACK_MINUTES
 
@@ -448,7 +448,8 @@ def _day_unknown(value: DateValue) -> bool:
     return names_day_of_speaking(value.text) and value.day is None and value.weekday is None
 
 
-def _names_a_day(value: DateValue) -> bool:
+def names_a_day(value: DateValue) -> bool:
+    """A date that says which day: a day of the month or a weekday."""
     return value.day is not None or value.weekday is not None
 
 

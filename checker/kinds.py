@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.attributes import same_value
-from checker.dates import dates_disagree
-from checker.models import Attribute, Claim, DateValue, Quantity
+from checker.dates import dates_disagree, names_a_day
+from checker.models import Attribute, Claim, Quantity
 
 POSITIVE = {"asserted", "reported", "hedged"}
 NEGATIVE = {"negated", "denied"}
@@ -117,7 +117,7 @@ def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
             return True
         # "14 May 2025" and "on Wednesday" in a story filed that Wednesday are one day
         return bool(a.when and b.when and not _earlier(ta, earlier_words) and not _earlier(tb, earlier_words)
-                    and _names_day(a.when) and _names_day(b.when) and not dates_disagree(a.when, b.when))
+                    and names_a_day(a.when) and names_a_day(b.when) and not dates_disagree(a.when, b.when))
     # "lost 38 percent since 2000" runs up to the story's own time: a span from a date is not another time
     marks = (ta or tb).split(" / ")
     spans = [m for m in marks if m.startswith("since")]
@@ -135,10 +135,6 @@ def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
 
 def _earlier(time_frame: str, earlier_words: list[str]) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", time_frame) for w in earlier_words)
-
-
-def _names_day(value: DateValue) -> bool:
-    return value.day is not None or value.weekday is not None
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
