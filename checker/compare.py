@@ -386,7 +386,9 @@ def _topic(a: Claim, b: Claim) -> str:
         if counted and counted.replace(" ", "").isalpha():
             return f"how many {counted}"
     if a.date is not None and b.date is not None:
-        return f"when {_quote(a.content or a.text, 40)}"
+        event = _quote(a.content or a.text, 40)
+        first, _, rest = event.partition(" ")
+        return f"when {first.lower() if first in ('A', 'An', 'The') else first} {rest}".rstrip()
     return a.subject or b.subject or _quote(a.text, 40)
 
 

@@ -249,4 +249,4 @@ def test_disagreement_is_named_by_what_it_is_about():
         "the figure for service life"
     launch = DateValue(text="on Monday", weekday=0)
     assert _topic(claim(0, date=launch, content="The rocket lifted off"), claim(1, date=launch)) == \
-        "when The rocket lifted off"
+        "when the rocket lifted off"
