@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
-from checker.dates import (Dateline, FoundDate, find_dateline, find_dates, find_times, names_day_of_speaking,
+from checker.dates import (Dateline, FoundDate, date_months, find_dateline, find_dates, find_times, names_day_of_speaking,
                            resolve_weekday)
 from checker.lexicon import Lexicon
 from checker.attributes import AttributeSlot, attribute_slots, disowned_side, own_modality
@@ -410,6 +410,8 @@ class ClaimExtractor:
         if own is not None:
             fields["modality"] = own  # "the satellite, launched on Monday, will ...": launched is past
         value = resolve_weekday(found.value, dateline, fields["modality"] == "planned")
+        if fields["modality"] == "actual" and _after_filing(value, dateline):
+            fields["modality"] = "planned"  # "opens its doors in spring 2026", told in 2025: what is to come
         start, end = base + s0 + found.start, base + s0 + found.end
         if names_day_of_speaking(found.value.text) and _in_quotation(doc.text, base + s0, start):
             # "Tonight we put a spacecraft on the Moon": the night the words were spoken, which a
@@ -744,6 +746,17 @@ def _time_frame(text: str) -> str | None:
         marks.append(m.group(0).lower())
     marks = [re.sub(r"['’]s\b", "", m) for m in marks if m not in ("now", "still")]
     return " / ".join(dict.fromkeys(marks)) or None
+
+
+def _after_filing(value: DateValue, filed: Dateline) -> bool:
+    """A date that falls wholly after the day the story was filed (a later year, or a later month
+    of its year)."""
+    if filed.date is None or not filed.year_known or value.year is None:
+        return False
+    if value.year != filed.date.year:
+        return value.year > filed.date.year
+    months = date_months(value)
+    return months is not None and min(months) > filed.date.month
 
 
 def _when(named: FoundDate, filed: Dateline, future: bool) -> dict[str, object]:

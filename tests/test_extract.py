@@ -315,6 +315,14 @@ def test_extract_date_of_an_object_or_a_cleft_dates_the_act(extractor, make_doc,
     assert date.content == event
 
 
+def test_extract_date_after_the_story_was_filed_is_a_plan(extractor, make_doc):
+    text = ("VELDEMARK CITY, Nov 13, 2025 (Wire) - Construction will start in 2028, and full commercial operation "
+            "is in 2031. The farm's cables were laid in March.")
+    dates = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "date"}
+    assert dates["in 2031"].modality == "planned"  # told in 2025, though its verb is present tense
+    assert dates["in March"].modality == "actual"
+
+
 @pytest.mark.parametrize(
     ("text", "head"),
     [
