@@ -477,17 +477,11 @@ def _trailing_speaker(sentence: SpacySpan, verb: Token) -> SpacySpan | None:
     phrase speaks; the subject of the clause the verb was hung on does not."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    comma = max((t.i for t in sentence if t.i < verb.i and t.text == ","), default=None)
-    if comma is None:
+    words = _before_speech_verb(sentence, verb)
+    if words is None or not 0 < len(words) <= 8 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in words) \
+            or words[-1].pos_ not in ("NOUN", "PROPN"):
         return None
-    end = verb.i
-    while end > comma + 1 and sentence.doc[end - 1].dep_ in ("aux", "auxpass", "neg"):
-        end -= 1
-    phrase = sentence.doc[comma + 1:end]
-    if not 0 < len(phrase) <= 8 or any(t.pos_ in ("VERB", "AUX", "PUNCT") for t in phrase) \
-            or phrase[-1].pos_ not in ("NOUN", "PROPN"):
-        return None
-    return phrase
+    return words
 
 
 def _stranded_speaker(sentence: SpacySpan, verb: Token) -> SpacySpan | None:
@@ -495,16 +489,22 @@ def _stranded_speaker(sentence: SpacySpan, verb: Token) -> SpacySpan | None:
     standing between the last comma and the speech verb."""
     if verb.dep_ != "ROOT":
         return None
+    words = _before_speech_verb(sentence, verb)
+    people = [e for e in sentence.ents if e.label_ == "PERSON" and words is not None
+              and words.start <= e.start and e.end <= words.end]
+    return sentence.doc[people[-1].start:words.end] if people and words is not None else None
+
+
+def _before_speech_verb(sentence: SpacySpan, verb: Token) -> SpacySpan | None:
+    """The words between the last comma before a speech verb and the verb, less its auxiliaries
+    ("had" in "..., Omar Alloush had said"); None when no comma comes before it."""
     comma = max((t.i for t in sentence if t.i < verb.i and t.text == ","), default=None)
     if comma is None:
         return None
-    people = [e for e in sentence.ents if e.label_ == "PERSON" and comma < e.start and e.end <= verb.i]
-    if not people:
-        return None
     end = verb.i
-    while end > people[-1].end and sentence.doc[end - 1].dep_ in ("aux", "auxpass", "neg"):
+    while end > comma + 1 and sentence.doc[end - 1].dep_ in ("aux", "auxpass", "neg"):
         end -= 1
-    return sentence.doc[people[-1].start:end]
+    return sentence.doc[comma + 1:end]
 
 
 def _statement_author(subj: SpacySpan) -> SpacySpan:
