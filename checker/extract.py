@@ -261,7 +261,8 @@ class ClaimExtractor:
             for i, fig in enumerate(in_clause):
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, common))
             for found in dates:
-                if c0 <= found.start and found.end <= c1:
+                if c0 <= found.start and found.end <= c1 and not _dates_the_text(doc, sentence, s0 + found.start,
+                                                                                  s0 + found.end, base):
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
             # "slowed decline by 37%, according to results ..., and published in The Lancet": values
             # cut off from the clause's span by the attribution still belong to it
@@ -439,6 +440,31 @@ _HEADLINE = re.compile(r"\A\s*(?:#{1,6}\s+[^\n]*|[^\n]*[^\s.!?:;\"”’'])[ \t]
 
 
 _HEADLINE_SEARCH = 2000  # characters
+
+
+# A line that begins a list item: "- Phase 1: 2027" says when something happens, however terse.
+_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
+
+
+def _dates_the_text(doc: Document, sentence: SpacySpan, start: int, end: int, base: int) -> bool:
+    """A date on a line of its own that no finite verb tells of: a dateline, a byline or a live
+    update's timestamp ("Issued: Saturday 7 June 2025, 09:00", "## 19:40 - Amendments", "THE HARBOUR
+    GAZETTE | Sunday 11 May 2025"). It dates the text, not an event in it. A headline, a list item, a
+    sentence and a line that a wrapped sentence runs on from are not such lines."""
+    text = sentence.doc.text
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].rstrip()
+    if not line or line[-1] in ".!?,;" or _LIST_ITEM.match(line):
+        return False
+    if base + line_start < _headline_end(doc.analysis_text):
+        return False
+    following = text[line_end + 1:line_end + 2]
+    if following.islower():
+        return False  # a wrapped sentence runs on
+    words = [t for t in sentence.doc if line_start <= t.idx < line_end and not start <= t.idx < end]
+    return not any("Fin" in t.morph.get("VerbForm") for t in words)
 
 
 def _in_quotation(text: str, sentence_start: int, at: int) -> bool:

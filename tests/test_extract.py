@@ -323,6 +323,21 @@ def test_extract_date_after_the_story_was_filed_is_a_plan(extractor, make_doc):
     assert dates["in March"].modality == "actual"
 
 
+def test_extract_stamp_lines_date_the_text_not_an_event(extractor, make_doc):
+    text = ("Tanker aground off Skarvoy\n\n"
+            "Issued: Saturday 7 June 2025, 09:00\n\n"
+            "The tanker struck rocks on Friday night.\n\n"
+            "## 19:40 - Amendments\n\n"
+            "Timeline:\n- Salvage: 12 June\n\n"
+            "The coastguard said the hull was inspected in the early hours of\n"
+            "Saturday 7 June and found sound.\n")
+    dates = {c.text for c in extractor.extract(make_doc(text)) if c.kind == "date"}
+    assert not any("09:00" in d or "19:40" in d for d in dates), dates  # a release's stamp, a live update's time
+    assert any("Friday night" in d for d in dates), dates
+    assert any("12 June" in d for d in dates), dates  # a list item says when something happens
+    assert any("Saturday 7 June" in d for d in dates if "09:00" not in d), dates  # a wrapped sentence runs on
+
+
 @pytest.mark.parametrize(
     ("text", "head"),
     [
