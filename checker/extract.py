@@ -825,7 +825,9 @@ def _is_label(sentence: SpacySpan, start: int, end: int) -> bool:
     if len(inside) != 1 or not inside[0].is_digit or inside[0].i == sentence.start:
         return False
     number, before = inside[0], inside[0].nbor(-1)
-    return number.head.i == before.i and number.dep_ in ("nummod", "appos", "compound") and before.is_title \
+    # "the Unit 2 reactor": the parser may hang both on the noun after them
+    named = number.head.i == before.i or (before.dep_ in ("compound", "nmod") and before.head.i == number.head.i)
+    return named and number.dep_ in ("nummod", "appos", "compound") and before.is_title \
         and before.pos_ in ("NOUN", "PROPN")
 
 

@@ -106,6 +106,8 @@ def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
         ("When Unit 2 went down, 1,150 people lost work.", "2", "1,150"),
         ("Flight 370 vanished in 2014 with 239 people aboard.", "370", "239"),
         ("The storm reached Category 4 as 12 people were rescued.", "4", "12"),
+        ("The Unit 2 reactor was restarted, and 300 staff returned.", "2", "300"),  # both hang on "reactor"
+        ("A Line 3 tram derailed with 60 passengers aboard.", "3", "60"),
     ],
 )
 def test_extract_number_naming_a_thing_is_a_label_not_a_figure(extractor, make_doc, text, label, figure):
