@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from checker.lexicon import AttributeLexicon
+from checker.models import Attribute, Claim
 from checker.wordnet import noun_kinds
 
 if TYPE_CHECKING:  # spaCy is loaded only when documents are read, not for `rules list`
@@ -286,6 +288,54 @@ def same_value(cls: str, a: str, b: str) -> bool:
         short, full = sorted((set(a.split()), set(b.split())), key=len)
         return short <= full
     return False
+
+
+# How a text puts one place inside another: "Velmora's East Tarn province", "Mill Lane in Brennock",
+# "Oosterbroek, in the municipality of Veldhoven-Oost", "a farm in eastern Veldmark".
+_NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+_PLACE_IN_PLACE = re.compile(
+    rf"(?P<outer>{_NAME})['’]s\s+(?:[a-z]+\s+)?(?P<inner>{_NAME})"
+    rf"|(?P<inner_in>{_NAME}),?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|[a-z]+\s+of\s+)?"
+    rf"(?P<outer_in>{_NAME})")
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
+def places_the_texts_link(texts: list[str]) -> dict[str, set[str]]:
+    """For each capitalised name word, the name words the texts put it inside or around."""
+    linked: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _PLACE_IN_PLACE.finditer(text):
+            inner, outer = (m["inner"], m["outer"]) if m["inner"] else (m["inner_in"], m["outer_in"])
+            inner_words, outer_words = _names(inner) - _ARTICLES, _names(outer) - _ARTICLES
+            for x in inner_words:
+                for y in outer_words - inner_words:
+                    linked.setdefault(x, set()).add(y)
+                    linked.setdefault(y, set()).add(x)
+    return linked
+
+
+def with_linked_places(claims: list[Claim], texts: list[str]) -> list[Claim]:
+    """The claims, each place value given the names the texts put it inside or around."""
+    places = [c for c in claims if c.attribute is not None and c.attribute.cls in PLACE_CLASSES]
+    if not places:
+        return claims
+    linked = places_the_texts_link(texts)
+    # Only names that are themselves places here: "Prosecutors in Innsbruck" places no one.
+    place_names = {x for c in places for x in _names(c.attribute.value)}  # type: ignore[union-attr]
+    out = []
+    for claim in claims:
+        attribute = claim.attribute
+        if attribute is not None and attribute.cls in PLACE_CLASSES:
+            names = sorted({y for x in _names(attribute.value) for y in linked.get(x, ()) if y in place_names})
+            if names != attribute.linked_places:
+                claim = claim.model_copy(update={"attribute": attribute.model_copy(update={"linked_places": names})})
+        out.append(claim)
+    return out
+
+
+def linked_by_the_texts(a: Attribute, b: Attribute) -> bool:
+    """Whether the texts put one of two places inside the other."""
+    return bool(_names(a.value) & set(b.linked_places) or _names(b.value) & set(a.linked_places))
 
 
 def _names(value: str) -> frozenset[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.attributes import same_value
+from checker.attributes import PLACE_CLASSES, linked_by_the_texts, same_value
 from checker.dates import dates_disagree, names_a_day
 from checker.models import Attribute, Claim, Quantity
 
@@ -349,6 +349,8 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
         return None  # "Keller won 52 percent", "Brandt took 31.8 percent": two people, two results
     if same_value(cls, va, vb) or pair.value_similarity > params.max_value_similarity:
         return None
+    if cls in PLACE_CLASSES and linked_by_the_texts(pair.a.attribute, pair.b.attribute):  # type: ignore[arg-type]
+        return None  # "fighting in eastern Velmora" and "in East Tarn", told of "Velmora's East Tarn province"
     return Finding(similarity, va, vb, f"different {cls}")
 
 

@@ -103,6 +103,9 @@ class Attribute(Frozen):
     value: str
     frame: str
     anchor: str
+    # Names the documents themselves put this place inside or around ("Velmora" for "East Tarn",
+    # from "Velmora's East Tarn province"): a place and a part of it are not rival values.
+    linked_places: list[str] = Field(default_factory=list)
 
 
 class Claim(Frozen):

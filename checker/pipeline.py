@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from checker import __version__
+from checker.attributes import with_linked_places
 from checker.compare import candidate_pairs, find_conflicts
 from checker.decide import DecisionModel
 from checker.embed import Embedder
@@ -51,7 +52,7 @@ class Checker:
                 claims += found
             if progress:
                 progress(n, len(documents))
-        return claims
+        return with_linked_places(claims, [d.analysis_text for d in documents])
 
     def check(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> Report:
         """Extract, embed, group and compare the claims of `documents`."""

@@ -240,3 +240,28 @@ def test_dated_events_with_different_figures_are_two_readings(event_a, event_b, 
                      stance="asserted", content=content)
 
     assert event_figures_differ(claim(0, event_a), claim(1, event_b)) is differ
+
+
+def _attribute_pairs(checker, make_doc, texts):
+    from checker.compare import rule_candidates
+    from checker.pipeline import embed_claims
+
+    claims = checker.extract([make_doc(t, f"{n}.txt") for n, t in enumerate(texts)])
+    found = rule_candidates(claims, embed_claims(claims, checker.embedder), checker.rules, checker.lexicon)
+    return [(claims[f.i].text, claims[f.j].text) for f in found if f.rule.code == "ATT401"]
+
+
+def test_rules_place_the_texts_put_inside_another_is_not_a_rival(checker, make_doc):
+    a = "More than 6,000 people have fled the fighting in eastern Velmora, the agency said."
+    b = "More than 6,000 people have fled the fighting in East Tarn, officials said."
+    assert _attribute_pairs(checker, make_doc, [a, b])  # two places, as far as the texts say
+    assert not _attribute_pairs(checker, make_doc, [a, b + " Velmora's East Tarn province borders Dastan."])
+
+
+def test_rules_places_the_texts_link():
+    from checker.attributes import places_the_texts_link
+
+    linked = places_the_texts_link(["Velmora's East Tarn province", "a farm at Oosterbroek, in the municipality of "
+                                    "Veldhoven-Oost", "The depot on Mill Lane in Brennock"])
+    assert {"East", "Tarn"} <= linked["Velmora"] and "Veldhoven-Oost" in linked["Oosterbroek"]
+    assert "Brennock" in linked["Lane"] and "The" not in linked["Brennock"]
