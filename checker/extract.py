@@ -841,7 +841,8 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
         i += 1
     if i < len(tokens) and tokens[i].lower_ == "of" and i + 1 < len(tokens):
         i += 1
-        while i < len(tokens) and tokens[i].lower_ in ("the", "its", "their", "all", "those", "these"):
+        # "six of them children", "5,000 of whom were children" (a part counts what its whole does)
+        while i < len(tokens) and tokens[i].lower_ in ("the", "its", "their", "all", "those", "these", "them", "whom"):
             i += 1
     if i == 0 and tokens and tokens[0].text == "-" and len(tokens) > 1:
         # "the 52,000-seat venue" counts seats: the word written onto the figure, not the venue

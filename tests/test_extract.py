@@ -92,6 +92,8 @@ def test_extract_denial_yields_two_claims(seed_claims):
         ("Five of Castlemere's libraries are to close.", "Five", "libraries"),
         # the participle is a clause on the crowd, not what the figure counts
         ("A crowd of 61,240 packed into the stadium on Saturday.", "61,240", "crowd"),
+        # a part counts what the words after "of them" name
+        ("The shelling killed about two dozen people, six of them children.", "six", "children"),
     ],
 )
 def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
