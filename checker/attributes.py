@@ -291,7 +291,7 @@ def same_value(cls: str, a: str, b: str) -> bool:
 
 
 # How a text puts one place inside another: "Velmora's East Tarn province", "Mill Lane in Brennock",
-# "Oosterbroek, in the municipality of Veldhoven-Oost", "a farm in eastern Veldmark".
+# "Oosterbroek, in the municipality of Veldhoven-Oost", "Oosterbroek in eastern Veldmark".
 _NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
 _PLACE_IN_PLACE = re.compile(
     rf"(?P<outer>{_NAME})['’]s\s+(?:[a-z]+\s+)?(?P<inner>{_NAME})"

@@ -841,7 +841,7 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
         i += 1
     if i < len(tokens) and tokens[i].lower_ == "of" and i + 1 < len(tokens):
         i += 1
-        # "six of them children", "5,000 of whom were children" (a part counts what its whole does)
+        # "six of them children": a part counts what the words after "of them" name
         while i < len(tokens) and tokens[i].lower_ in ("the", "its", "their", "all", "those", "these", "them", "whom"):
             i += 1
     if i == 0 and tokens and tokens[0].text == "-" and len(tokens) > 1:
