@@ -230,6 +230,8 @@ class ClaimExtractor:
                          dateline: Dateline, previous: SpacySpan | None) -> list[Claim]:
         s_text = sentence.text
         s0 = sentence.start_char
+        if _QUESTION.match(s_text.strip()):
+            return []  # a question asserts nothing
         times = find_times(s_text)
         dates = find_dates(s_text, dateline)
         date_spans = [(d.start, d.end) for d in dates] + times
@@ -440,6 +442,14 @@ _HEADLINE = re.compile(r"\A\s*(?:#{1,6}\s+[^\n]*|[^\n]*[^\s.!?:;\"”’'])[ \t]
 
 
 _HEADLINE_SEARCH = 2000  # characters
+
+# A question: after a transcript's "NAME:" label (capitals) or a name called by, it opens with a wh-word or
+# an auxiliary ("How many homes are affected?", "QUESTION (Nordic Broadcasting): Has any money come
+# in?"), and ends with a question mark. "...many of you have asked: what was approved?" is a statement.
+_QUESTION = re.compile(
+    r"^(?:(?-i:[A-Z][A-Z .'’-]*)(?:\s*\([^)\n]*\))?:\s*)?(?:(?:and|but|so|well|(?-i:[A-Z][a-z]+)),\s+|(?:and|but|so)\s+)?"
+    r"(?:who|whom|what|when|where|why|how|which|whose|is|are|was|were|do|does|did|has|have|had|can|could|"
+    r"will|would|should|shall|may|might|must)\b[^\n]*\?[\"”’']?$", re.I | re.S)
 
 
 # A line that begins a list item: "- Phase 1: 2027" says when something happens, however terse.

@@ -327,6 +327,16 @@ def test_extract_date_after_the_story_was_filed_is_a_plan(extractor, make_doc):
     assert dates["in March"].modality == "actual"
 
 
+def test_extract_question_asserts_nothing(extractor, make_doc):
+    text = ("HOWARTH: How many homes are affected? About 8,500 homes are affected, she said. "
+            "QUESTION (Nordic Broadcasting): Has any money come in? Farida, how bad is it? "
+            "Many of you have asked us the same thing: what was approved?")
+    claims = extractor.extract(make_doc(text))
+    assert not [c.text for c in claims if "money" in c.text or "How many" in c.text or "how bad" in c.text]
+    assert any(c.kind == "numeric" and c.quantity.low == 8500 for c in claims)
+    assert any("asked us" in c.text for c in claims)  # a statement that ends by quoting a question
+
+
 def test_extract_stamp_lines_date_the_text_not_an_event(extractor, make_doc):
     text = ("Tanker aground off Skarvoy\n\n"
             "Issued: Saturday 7 June 2025, 09:00\n\n"
