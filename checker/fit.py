@@ -267,15 +267,17 @@ REGULARISATIONS = (0.1, 0.3, 1.0)
 def choose_settings(data: list[CaseCandidates], folds: int, regularisations: tuple[float, ...] = REGULARISATIONS,
                     repeats: int = 1, progress: Callable[[int, int], None] | None = None
                     ) -> tuple[float, float, dict[float, Tally]]:
-    """The regularisation and cut with the best held-out F0.5, and the held-out tallies at every cut
-    for that regularisation. Both are chosen on the same folds that score them, so the figures lean
-    optimistic by that choice."""
+    """The regularisation with the best held-out F0.5 at any cut, its cut (`best_threshold`), and the
+    held-out tallies at every cut for it. Both are chosen on the same folds that score them, so the
+    figures lean optimistic by that choice. Regularisations are compared on their best F0.5, not at
+    the cut then taken: a flat curve is no mark against a model."""
     best: tuple[float, float, dict[float, Tally]] | None = None
+    best_f = -1.0
     for n, c in enumerate(regularisations, 1):
         tallies = cross_validate(data, folds, c, repeats=repeats)
-        cut = best_threshold(tallies)
-        if best is None or f_beta(tallies[cut]) > f_beta(best[2][best[1]]):
-            best = (c, cut, tallies)
+        top = max(f_beta(t) for t in tallies.values())
+        if top > best_f:
+            best, best_f = (c, best_threshold(tallies), tallies), top
         if progress:
             progress(n, len(regularisations))
     assert best is not None

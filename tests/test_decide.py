@@ -177,6 +177,27 @@ def test_fit_folds_split_cases_without_overlap():
     assert all(not (a & b) for i, a in enumerate(parts) for b in parts[i + 1:])
 
 
+def _tally(precision: float, recall: float):
+    from checker.fit import Tally
+
+    tally = Tally()
+    tally.gold["numeric"], tally.hit["numeric"] = 1000, round(recall * 1000)
+    tally.reported["numeric"], tally.true["numeric"] = 1000, round(precision * 1000)
+    return tally
+
+
+def test_fit_regularisations_are_compared_on_their_best_held_out_score(monkeypatch):
+    import checker.fit as fit
+
+    curves = {  # held-out (precision, recall) at cuts 0.25 and 0.3
+        0.3: {0.25: _tally(0.70, 0.50), 0.3: _tally(0.72, 0.44)},  # best F0.5 0.648, flat: 0.639 at 0.3
+        1.0: {0.25: _tally(0.70, 0.49), 0.3: _tally(0.60, 0.40)},  # best F0.5 0.645, then falls away
+    }
+    monkeypatch.setattr(fit, "cross_validate", lambda data, folds, c, repeats=1: curves[c])
+    chosen, cut, _ = fit.choose_settings([], 5, (0.3, 1.0))
+    assert (chosen, cut) == (0.3, 0.3)  # the better model; its flat curve lets it report less
+
+
 def test_fit_model_round_trips_through_its_file(checker, tmp_path, monkeypatch):
     data = [collect(checker, load_case(folder)) for folder in find_cases([CASES])]
     # Two copies of each case under other names, so every fold has both labels to learn from.
