@@ -292,7 +292,7 @@ def same_value(cls: str, a: str, b: str) -> bool:
 
 # How a text puts one place inside another: "Velmora's East Tarn province", "Mill Lane in Brennock",
 # "Oosterbroek, in the municipality of Veldhoven-Oost", "Oosterbroek in eastern Veldmark".
-_NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+_NAME = r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4}"  # five words at most: a run of capitals costs linear time
 _PLACE_IN_PLACE = re.compile(
     rf"(?P<outer>{_NAME})['’]s\s+(?:[a-z]+\s+)?(?P<inner>{_NAME})"
     rf"|(?P<inner_in>{_NAME}),?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|[a-z]+\s+of\s+)?"

@@ -48,3 +48,12 @@ def test_properties_thousands_of_numbers_on_one_line(checker, make_doc):
     text = "Officials said the counts were " + " ".join(str(n) for n in range(1, 5001)) + ".\n"
     report = checker.check([make_doc(text, "numbers.txt")])
     assert report.documents[0].claims > 0
+
+
+def test_properties_a_long_run_of_capitalised_words_is_read_in_one_pass():
+    from checker.attributes import places_the_texts_link
+
+    # Names are read five words at a time: an all-capitals table or title-case text of 50,000 words
+    # must not be read from every word to the end of the run (that took minutes).
+    linked = places_the_texts_link(["Word " * 50_000 + "Mill Lane in Brennock"])
+    assert "Brennock" in linked["Lane"]
