@@ -242,6 +242,7 @@ class ClaimExtractor:
                          key=lambda f: f.start)
         claims: list[Claim] = []
         claimed: set[int] = set()
+        stamps = _stamps(doc, sentence, dates, base)
         whole_sentence = [c for c in clauses if c.figures_only]
         clauses = [c for c in clauses if not c.figures_only]
         for clause in clauses:
@@ -263,8 +264,7 @@ class ClaimExtractor:
             for i, fig in enumerate(in_clause):
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, common))
             for found in dates:
-                if c0 <= found.start and found.end <= c1 and not _dates_the_text(doc, sentence, s0 + found.start,
-                                                                                  s0 + found.end, base):
+                if c0 <= found.start and found.end <= c1 and found.start not in stamps:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
             # "slowed decline by 37%, according to results ..., and published in The Lancet": values
             # cut off from the clause's span by the attribution still belong to it
@@ -456,25 +456,31 @@ _QUESTION = re.compile(
 _LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
 
 
-def _dates_the_text(doc: Document, sentence: SpacySpan, start: int, end: int, base: int) -> bool:
-    """A date on a line of its own that no finite verb tells of: a dateline, a byline or a live
-    update's timestamp ("Issued: Saturday 7 June 2025, 09:00", "## 19:40 - Amendments", "THE HARBOUR
-    GAZETTE | Sunday 11 May 2025"). It dates the text, not an event in it. A headline, a list item, a
-    sentence and a line that a wrapped sentence runs on from are not such lines."""
-    text = sentence.doc.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end].rstrip()
-    if not line or line[-1] in ".!?,;" or _LIST_ITEM.match(line):
-        return False
-    if base + line_start < _headline_end(doc.analysis_text):
-        return False
-    following = text[line_end + 1:line_end + 2]
-    if following.islower():
-        return False  # a wrapped sentence runs on
-    words = [t for t in sentence.doc if line_start <= t.idx < line_end and not start <= t.idx < end]
-    return not any("Fin" in t.morph.get("VerbForm") for t in words)
+def _stamps(doc: Document, sentence: SpacySpan, dates: list[FoundDate], base: int) -> set[int]:
+    """Where (in the sentence) the dates start that stand on a line of their own that no finite verb
+    tells of: a dateline, a byline or a live update's timestamp ("Issued: Saturday 7 June 2025,
+    09:00", "## 19:40 - Amendments", "THE HARBOUR GAZETTE | Sunday 11 May 2025"). They date the text,
+    not an event in it. A headline, a list item, a sentence and a line that a wrapped sentence runs
+    on from are not such lines. Each line is read once, however many dates it holds."""
+    text, s0 = sentence.doc.text, sentence.start_char
+    by_line: dict[int, list[FoundDate]] = {}
+    for found in dates:
+        by_line.setdefault(text.rfind("\n", 0, s0 + found.start) + 1, []).append(found)
+    stamps: set[int] = set()
+    for line_start, on_line in by_line.items():
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].rstrip()
+        if not line or line[-1] in ".!?,;" or _LIST_ITEM.match(line) or text[line_end + 1:line_end + 2].islower():
+            continue  # a sentence, a list item, or a line a wrapped sentence runs on from
+        if base + line_start < _headline_end(doc.analysis_text):
+            continue
+        inside = {i for f in on_line for i in range(s0 + f.start, s0 + f.end)}
+        words = [t for t in sentence.doc.char_span(line_start, line_end, alignment_mode="expand") or ()
+                 if t.idx not in inside]
+        if not any("Fin" in t.morph.get("VerbForm") for t in words):
+            stamps |= {f.start for f in on_line}
+    return stamps
 
 
 def _in_quotation(text: str, sentence_start: int, at: int) -> bool:
