@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from checker.models import DateValue
+from checker.spans import Spans
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -81,10 +82,13 @@ def find_dates(text: str, dateline: Dateline | None = None) -> list[FoundDate]:
     """Return the dates and times in `text`, resolved against `dateline`; the parts of one date and
     time ("at 10 p.m. on Sunday", "on the morning of Thursday 9 January") are one."""
     atoms: list[tuple[str, FoundDate]] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def free(m: re.Match[str]) -> bool:
-        return not any(m.start() < e and s < m.end() for s, e in taken)
+        return not taken.overlaps(m.start(), m.end())
+
+    def take(m: re.Match[str]) -> None:
+        taken.add(m.start(), m.end())
 
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
@@ -95,19 +99,19 @@ def find_dates(text: str, dateline: Dateline | None = None) -> list[FoundDate]:
                 continue
             role = kind if kind in ("weekday", "relative") else "day"
             atoms.append((role, FoundDate(m.start(), m.end(), value)))
-            taken.append((m.start(), m.end()))
+            take(m)
     twelve_hours_apart: set[int] = set()  # starts of clock times that could be morning or evening
     for m in TIME_PATTERN.finditer(text):
         clock = _clock(m)
         if clock is not None and free(m):
-            taken.append((m.start(), m.end()))
+            take(m)
             if clock[1]:
                 twelve_hours_apart.add(m.start())
             span = _approximate(clock[0], text[max(0, m.start() - 25):m.start()])
             atoms.append(("time", FoundDate(m.start(), m.end(), DateValue(text=m.group(0), time_of_day=span))))
     for m in PART_PATTERN.finditer(text):
         if free(m):
-            taken.append((m.start(), m.end()))
+            take(m)
             part = m.group("part").lower().replace("daybreak", "dawn")
             atoms.append(("part", FoundDate(m.start(), m.end(), DateValue(text=m.group(0), part_of_day=part))))
     atoms.sort(key=lambda a: a[1].start)

@@ -69,6 +69,15 @@ class _Clause:
     whole: list[Token] = field(default_factory=list)
     # The whole sentence, kept only to credit a figure no clause holds to the sentence's speaker.
     figures_only: bool = False
+    _ids: set[int] | None = field(default=None, repr=False)
+
+    def tokens_within(self, start: int, end: int) -> list[Token]:
+        """The clause's tokens that start within [start, end) (passage offsets), found without
+        reading the whole clause: a clause may hold thousands of tokens and as many dates."""
+        if self._ids is None:
+            self._ids = {t.i for t in self.tokens}
+        span = self.head.doc.char_span(start, end, alignment_mode="expand")
+        return [t for t in span or () if t.i in self._ids and start <= t.idx < end]
 
 
 @dataclass
@@ -912,7 +921,7 @@ def _quantified_antecedent(previous: SpacySpan | None, sentence: SpacySpan, subj
 
 def _date_top(clause: _Clause, start: int, end: int) -> Token | None:
     """The date's own top token, the one whose head lies outside it."""
-    inside = [t for t in clause.tokens if start <= t.idx < end]
+    inside = clause.tokens_within(start, end)
     if not inside:
         return None
     t = inside[-1]
@@ -946,7 +955,8 @@ def _event_of(clause: _Clause, start: int, end: int) -> tuple[str, str]:
             and before.head.lower_ in _BACKGROUND_MARKS | {"following"}:
         anchor = before  # "trapped since the rockfall on June 6": the date is the rockfall's
     if anchor.pos_ in ("NOUN", "PROPN"):
-        words = [w for w in anchor.subtree if w.i <= anchor.i and not (start <= w.idx < end) and w.dep_ != "case"]
+        # the left part of its subtree, which a projective parse keeps in one piece
+        words = [w for w in anchor.doc[anchor.left_edge.i:anchor.i + 1] if not (start <= w.idx < end) and w.dep_ != "case"]
         noun = " ".join(w.text for w in words)
         acted_on = _verb_acting_on(anchor)
         # "saw its first starlight (on 14 September)": the event is the seeing, not the starlight

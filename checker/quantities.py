@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from checker.lexicon import MeasureLexicon, QuantityLexicon
 from checker.models import Quantity
+from checker.spans import Spans
 from checker.numwords import (
     DENOMINATORS,
     DIGITS,
@@ -124,7 +125,8 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
     skip = list(skip or []) + [(m.start(), m.end()) for m in _PHONE.finditer(text)
                                if not _SPACED_THOUSANDS.fullmatch(m.group(0))]
     skip += [(m.start(), m.end()) for m in _URL.finditer(text)]
-    atoms = [a for a in _atoms(text) if not _overlaps(a.start, a.end, skip)]
+    skipped = Spans(skip)
+    atoms = [a for a in _atoms(text) if not skipped.overlaps(a.start, a.end)]
     found: list[FoundQuantity] = []
     used_until = -1
     i = 0
@@ -174,8 +176,9 @@ def find_zero_figures(text: str, lexicon: QuantityLexicon, measures: MeasureLexi
     if not words:
         return []
     found: list[FoundQuantity] = []
+    skipped = Spans(skip)
     for m in re.finditer(rf"(?<![\w-])(?:(?P<pronoun>{words})|no(?!\s+(?:longer|more|less|fewer)\b))(?![\w-])", text, re.I):
-        if _overlaps(m.start(), m.end(), skip):
+        if skipped.overlaps(m.start(), m.end()):
             continue
         after = measures.measure_after(text, m.end(), 8 if m.group("pronoun") else 2)
         if after is None or (m.group("pronoun") and not _ZERO_TO_MEASURE.fullmatch(text[m.end():after[1]])):

@@ -57,3 +57,10 @@ def test_properties_a_long_run_of_capitalised_words_is_read_in_one_pass():
     # must not be read from every word to the end of the run (that took minutes).
     linked = places_the_texts_link(["Word " * 50_000 + "Mill Lane in Brennock"])
     assert "Brennock" in linked["Lane"]
+
+
+def test_properties_thousands_of_dates_in_one_sentence(extractor, make_doc):
+    months = ["January", "March", "May", "July", "September", "November"]
+    text = "Meetings were held on " + ", ".join(f"{n % 28 + 1} {months[n % 6]} 2020" for n in range(3000))
+    dates = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert len(dates) == 3000
