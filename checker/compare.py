@@ -228,20 +228,25 @@ def decide(found: list[RuleCandidate], decision: DecisionModel | None,
 
 def _combined_readings(found: list[RuleCandidate], probs: list[float], claims: list[Claim]) -> list[float]:
     """Each candidate's probability with those of the other candidates over the same two places."""
-    at: dict[tuple[int, int], list[int]] = {}
-    for n, cand in enumerate(found):
-        at.setdefault((min(cand.i, cand.j), max(cand.i, cand.j)), []).append(n)
-    overlapping = _overlapping_claims(claims, {k for pair in at for k in pair})
     combined = list(probs)
-    for n, cand in enumerate(found):
-        partners = {m for k in overlapping[cand.i] for x in overlapping[cand.j]
-                    for m in at.get((min(k, x), max(k, x)), ())}
+    for n, partners in enumerate(_same_places(found, claims)):
         if len(partners) > 1:
             miss = 1.0
             for m in partners:
                 miss *= 1.0 - probs[m]
             combined[n] = 1.0 - miss
     return combined
+
+
+def _same_places(found: list[RuleCandidate], claims: list[Claim]) -> list[set[int]]:
+    """For each candidate, the candidates (itself among them) whose two claims overlap its two: one
+    disagreement read several ways, as figures and as statements."""
+    at: dict[tuple[int, int], list[int]] = {}
+    for n, cand in enumerate(found):
+        at.setdefault((min(cand.i, cand.j), max(cand.i, cand.j)), []).append(n)
+    overlapping = _overlapping_claims(claims, {k for pair in at for k in pair})
+    return [{m for k in overlapping[cand.i] for x in overlapping[cand.j] for m in at.get((min(k, x), max(k, x)), ())}
+            for cand in found]
 
 
 def _overlapping_claims(claims: list[Claim], wanted: set[int]) -> dict[int, list[int]]:
@@ -270,16 +275,11 @@ def disagreements(accepted: list[tuple[RuleCandidate, float]],
     marchers were injured" is one report, whether read as figures or as statements)."""
     edges = [((cand.kind, cand.i), (cand.kind, cand.j)) for cand, _ in accepted]
     if claims is not None:
-        # Claims that overlap share a sentence, so only pairs over the same two sentences can match.
-        by_sentences: dict[frozenset[tuple[str, int]], list[RuleCandidate]] = {}
-        for cand, _ in accepted:
-            key = frozenset((claims[k].document, claims[k].sentence_start) for k in (cand.i, cand.j))
-            by_sentences.setdefault(key, []).append(cand)
-        for bucket in by_sentences.values():
-            for n, p in enumerate(bucket):
-                for q in bucket[n + 1:]:
-                    if p.kind != q.kind and _same_places(claims, (p.i, p.j), (q.i, q.j)):
-                        edges.append(((p.kind, p.i), (q.kind, q.i)))
+        found = [cand for cand, _ in accepted]
+        for n, partners in enumerate(_same_places(found, claims)):
+            p = found[n]
+            edges += [((p.kind, p.i), (found[m].kind, found[m].i)) for m in sorted(partners)
+                      if m > n and found[m].kind != p.kind]
     group_of = {node: n for n, members in enumerate(components(edges)) for node in members}
     groups: dict[int, list[tuple[RuleCandidate, float]]] = {}
     for item, (first, _) in zip(accepted, edges):
@@ -310,11 +310,6 @@ def _counts_the_measure(a: Claim, b: Claim, measure_words: dict[str, set[str]]) 
 
 def _overlap(a: Claim, b: Claim) -> bool:
     return a.document == b.document and a.start < b.end and b.start < a.end
-
-
-def _same_places(claims: list[Claim], one: tuple[int, int], other: tuple[int, int]) -> bool:
-    (a, b), (c, d) = ([claims[k] for k in one], [claims[k] for k in other])
-    return (_overlap(a, c) and _overlap(b, d)) or (_overlap(a, d) and _overlap(b, c))
 
 
 def _inside(a: Claim, b: Claim) -> bool:

@@ -83,35 +83,28 @@ def find_dates(text: str, dateline: Dateline | None = None) -> list[FoundDate]:
     time ("at 10 p.m. on Sunday", "on the morning of Thursday 9 January") are one."""
     atoms: list[tuple[str, FoundDate]] = []
     taken = Spans()
-
-    def free(m: re.Match[str]) -> bool:
-        return not taken.overlaps(m.start(), m.end())
-
-    def take(m: re.Match[str]) -> None:
-        taken.add(m.start(), m.end())
-
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
-            if not free(m):
+            if taken.overlaps(*m.span()):
                 continue
             value = _value(kind, m, dateline)
             if value is None:
                 continue
             role = kind if kind in ("weekday", "relative") else "day"
             atoms.append((role, FoundDate(m.start(), m.end(), value)))
-            take(m)
+            taken.add(*m.span())
     twelve_hours_apart: set[int] = set()  # starts of clock times that could be morning or evening
     for m in TIME_PATTERN.finditer(text):
         clock = _clock(m)
-        if clock is not None and free(m):
-            take(m)
+        if clock is not None and not taken.overlaps(*m.span()):
+            taken.add(*m.span())
             if clock[1]:
                 twelve_hours_apart.add(m.start())
             span = _approximate(clock[0], text[max(0, m.start() - 25):m.start()])
             atoms.append(("time", FoundDate(m.start(), m.end(), DateValue(text=m.group(0), time_of_day=span))))
     for m in PART_PATTERN.finditer(text):
-        if free(m):
-            take(m)
+        if not taken.overlaps(*m.span()):
+            taken.add(*m.span())
             part = m.group("part").lower().replace("daybreak", "dawn")
             atoms.append(("part", FoundDate(m.start(), m.end(), DateValue(text=m.group(0), part_of_day=part))))
     atoms.sort(key=lambda a: a[1].start)

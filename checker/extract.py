@@ -499,6 +499,7 @@ def _in_quotation(text: str, sentence_start: int, at: int) -> bool:
 
 
 @functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
+@functools.lru_cache(maxsize=1)  # asked for every claim and stamp line of the document being read
 def _headline_end(text: str) -> int:
     """Where the document's headline ends (0 when it has none). Only the opening is searched, so a
     long run of blanks (front matter blanked out) costs little."""

@@ -145,8 +145,8 @@ def find_quantities(text: str, lexicon: QuantityLexicon, skip: list[tuple[int, i
     found = _join_unit_ranges(text, found)
     found = _join_compound_units(text, found)
     found = [_as_share(f) for f in found]
-    found.extend(_halves(text, lexicon, [(f.start, f.end) for f in found] + skip))
-    found.extend(_vague_amounts(text, lexicon, [(f.start, f.end) for f in found] + skip))
+    found.extend(_halves(text, lexicon, Spans([(f.start, f.end) for f in found] + skip)))
+    found.extend(_vague_amounts(text, lexicon, Spans([(f.start, f.end) for f in found] + skip)))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -264,10 +264,6 @@ def _join_compound_units(text: str, found: list[FoundQuantity]) -> list[FoundQua
         qty = p.model_copy(update={"text": text[prev.start:minor[1]], "low": value, "high": value})
         out[-1] = FoundQuantity(prev.start, minor[1], qty)
     return out
-
-
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
 
 
 def _atoms(text: str) -> list[_Atom]:
@@ -713,11 +709,11 @@ def _looks_rounded(integer_text: str, lex: QuantityLexicon) -> bool:
 _HALF = re.compile(r"(?<![\w-])half(?=\s+(?!an?\b|hour|day|week|month|year|mile|dozen|million|billion)[a-z]+)", re.I)
 
 
-def _halves(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]) -> list[FoundQuantity]:
+def _halves(text: str, lex: QuantityLexicon, taken: Spans) -> list[FoundQuantity]:
     """ "fewer than half", "just over half the vote": a share of 50 percent."""
     found: list[FoundQuantity] = []
     for m in _HALF.finditer(text):
-        if _overlaps(m.start(), m.end(), taken) or re.search(r"(?:\ban?|one)\s+$", text[:m.start()], re.I):
+        if taken.overlaps(m.start(), m.end()) or re.search(r"(?:\ban?|one)\s+$", text[:m.start()], re.I):
             continue
         atom = _Atom(m.start(), m.end(), 50.0, None, "", True)
         q_start, qualifier, low, high, tolerance = _apply_qualifier(text, m.start(), "exact", 50.0, 50.0, atom, lex)
@@ -729,13 +725,13 @@ def _halves(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]) -> li
     return found
 
 
-def _vague_amounts(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]) -> list[FoundQuantity]:
+def _vague_amounts(text: str, lex: QuantityLexicon, taken: Spans) -> list[FoundQuantity]:
     found: list[FoundQuantity] = []
     for phrase in sorted(lex.vague, key=len, reverse=True):
         body = re.escape(phrase).replace(r"\ ", r"\s+")
         pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])(?=\s+(?:of\s+)?[a-z])", re.I)
         for m in pattern.finditer(text):
-            if _overlaps(m.start(), m.end(), taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             low, *rest = lex.vague[phrase]
             high = rest[0] if rest else None
@@ -750,7 +746,7 @@ def _vague_amounts(text: str, lex: QuantityLexicon, taken: list[tuple[int, int]]
             qty = Quantity(text=text[m.start():end], low=low, high=high, qualifier="vague", unit=unit,
                            tolerance=lex.vague_tolerance, unit_factor=factor)
             found.append(FoundQuantity(m.start(), end, qty))
-            taken.append((m.start(), end))
+            taken.add(m.start(), end)
     return found
 
 
