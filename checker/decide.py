@@ -72,6 +72,7 @@ FEATURES = (
     "days_apart_few",          # two calendar days one to three days apart ("late on Monday", "03:10 on Tuesday")
     "days_apart_weeks",        # two calendar days four to sixty days apart: rarely one event's
     "event_unnamed",           # a date that names nothing that happened on it ("Monday 11 November" alone)
+    "same_unit",               # both figures are in one unit, once converted ("1,475 feet" and "650 metres")
 )
 
 MODEL_FILE = "decision.json"
@@ -218,6 +219,7 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         distance = math.log1p(max(0, second.sentence_start - first.sentence_end))
     ta, tb = a.time_frame or "", b.time_frame or ""
     days = _days_apart(a.date, b.date)
+    kinds_differ = bool(qa and qb and different_kinds(qa.counted, qb.counted))
     return {
         "content_similarity": pair.content_similarity,
         "subject_similarity": pair.subject_similarity,
@@ -256,9 +258,10 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "zero": float(any(q is not None and q.high == 0 for q in (qa, qb))),
         "hours_apart": math.log1p(minutes_apart(a.date, b.date) / 60) if a.date and b.date else 0.0,
         "universal_against_count": float(universal_against_count),
-        "counted_kinds_differ": float(bool(qa and qb and different_kinds(qa.counted, qb.counted))),
+        "counted_kinds_differ": float(kinds_differ),
         "open_ended_date": float(any(c.kind == "date" and _opens_span(c.text) for c in (a, b))),
-        "digits_transposed": float(bool(qa and qb and digits_transposed(qa, qb))),
+        # A slip of the keys leaves the figure counting what it counted: "2,100 shelters" and "1,200 families" are two figures.
+        "digits_transposed": float(bool(qa and qb and digits_transposed(qa, qb)) and not kinds_differ),
         "later_mention": math.log1p(max(a.place_in_document, b.place_in_document)),
         "later_position": max(c.place_in_document / c.kind_in_document for c in (a, b)),
         "years_apart": math.log1p(abs(a.date.year - b.date.year))
@@ -268,6 +271,7 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "days_apart_few": float(days is not None and 1 <= days <= 3),
         "days_apart_weeks": float(days is not None and 4 <= days <= 60),
         "event_unnamed": float(any(c.kind == "date" and c.content.strip() == c.text.strip() for c in (a, b))),
+        "same_unit": float(bool(qa and qb and qa.unit is not None and qa.unit == qb.unit)),
     }
 
 

@@ -107,6 +107,34 @@ def test_decision_different_sets_reads_counted_things_and_statement_subjects(cou
     assert features["different_sets"] == different
 
 
+def _figure_features(a: Quantity, b: Quantity) -> dict[str, float]:
+    """The decision's features for two figures."""
+    from checker.decide import pair_features
+    from checker.kinds import Finding, Pair
+
+    claims = [Claim(id=f"q{n}", document="a.txt", start=0, end=len(q.text), text=q.text, kind="numeric",
+                    speaker=None, stance="asserted", quantity=q) for n, q in enumerate((a, b))]
+    return pair_features(Pair(*claims, 0.5, 0.5), "numeric", Finding(0.5, "", "", ""))
+
+
+def test_decision_transposed_digits_must_count_one_kind_of_thing():
+    def figure(value: float, counted: str) -> Quantity:
+        return Quantity(text=f"{value:,.0f} {counted}", low=value, high=value, qualifier="exact", counted=counted)
+
+    assert _figure_features(figure(2100, "families"), figure(1200, "families"))["digits_transposed"] == 1.0
+    # shelters are things and families are people: two figures, not one mistyped
+    assert _figure_features(figure(2100, "shelters"), figure(1200, "families"))["digits_transposed"] == 0.0
+
+
+def test_decision_same_unit_reads_converted_units():
+    feet = Quantity(text="1,475 feet", low=449.6, high=449.6, qualifier="exact", unit="metre", unit_factor=0.3048)
+    metres = Quantity(text="650 metres", low=650, high=650, qualifier="exact", unit="metre")
+    people = Quantity(text="650 people", low=650, high=650, qualifier="exact", counted="people")
+    assert _figure_features(feet, metres)["same_unit"] == 1.0
+    assert _figure_features(people, metres)["same_unit"] == 0.0
+    assert _figure_features(people, people)["same_unit"] == 0.0  # no unit: what they count says, not this
+
+
 @pytest.mark.parametrize(("content", "unnamed"), [("Monday 11 November", 1.0), ("The board met", 0.0)])
 def test_decision_notes_a_date_that_names_no_event(content, unnamed):
     from checker.decide import pair_features
