@@ -200,8 +200,8 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
         if not _in_own_clause(t, head):
             continue  # "if nothing changes, rations will be halved": the negation is the condition's
         if t.dep_ == "neg" or low in ("not", "n't", "never"):
-            if t.head.i == head.i or t.head.head.i == head.i:
-                return "negated"
+            if t.head.i == head.i or (t.head.head.i == head.i and t.head.dep_ != "conj"):
+                return "negated"  # "are held apart and were not affected": the second verb's negation is its own
         if low == "no" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("more", "fewer", "less", "later", "longer", "sooner"):
             continue
         # "no", "none", "nobody": the negator is a word of the clause, not an adverb on its verb

@@ -323,7 +323,12 @@ class ClaimExtractor:
                 previous: SpacySpan | None) -> dict[str, object]:
         speaker = clause.speaker
         subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        shared = subj is None and clause.head.dep_ == "conj" and clause.head.head.pos_ in ("VERB", "AUX")
+        if shared:  # "the material was contained and did not enter the river": the first verb's subject is the second's
+            subj = next((c for c in clause.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         subject = doc.analysis_text[base + subj.left_edge.idx: base + subj.right_edge.idx + len(subj.right_edge.text)] if subj is not None else ""
+        if shared and subject:
+            content = f"{subject} {content}"
         if subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and speaker is not None and clause.head.i > subj.i:
             subject = speaker.name  # "the company said it would cut jobs": "it" is the company
         elif subj is not None and subj.lower_ in _QUANTIFIERS and not any(c.dep_ == "prep" for c in subj.children):
@@ -635,6 +640,9 @@ def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int,
             if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in token.children):
                 continue  # "after the convoy left": background to the claim, not a claim
             heads.append(token)
+        elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "neg" for c in token.children):
+            heads.append(token)  # "was contained on site and did not enter the river": the negated half is a claim
         elif token.dep_ in ("acl", "relcl") and (token.head.i in frame_tokens or any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children)) \
                 and token.pos_ in ("VERB", "AUX"):

@@ -207,6 +207,23 @@ def test_extract_negation_belongs_to_its_own_clause(extractor, make_doc, text, q
     assert clauses and max(clauses, key=lambda c: len(c.text)).stance == stance
 
 
+@pytest.mark.parametrize(
+    ("text", "asserted", "negated", "subject"),
+    [
+        ("The spilled material was contained within the bunded area and did not enter the river.",
+         "The spilled material was contained within the bunded area", "did not enter the river", "The spilled material"),
+        ("Fees for domestic students are set by the province and will not change.",
+         "Fees for domestic students are set by the province", "will not change", "Fees for domestic students"),
+    ],
+)
+def test_extract_negated_second_verb_is_a_claim_of_its_own(extractor, make_doc, text, asserted, negated, subject):
+    stances = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "statement"}
+    assert stances[asserted].stance == "asserted"  # the second verb's "not" does not negate the first
+    assert stances[negated].stance == "negated"
+    assert stances[negated].subject == subject  # and it shares the first verb's subject
+    assert stances[negated].content.startswith(subject)
+
+
 def test_extract_claim_inside_a_direct_quotation_is_marked_quoted(extractor, make_doc):
     text = 'The mayor said: "We closed no schools this year." Officials said 12 schools had closed.'
     quoted = {c.text: c.quoted for c in extractor.extract(make_doc(text)) if c.kind in ("statement", "numeric")}
