@@ -164,6 +164,8 @@ class ClaimExtractor:
             trailing = not content and token.dep_ in ("ccomp", "parataxis", "conj") and token.head.i < token.i
             if subj is None or (not content and token.dep_ not in ("ROOT", "advcl") and not trailing):
                 continue
+            if subj.root.lower_ in self.lex.stance.negators or subj.text.lower() in self.lex.stance.negators:
+                continue  # "nobody said anything for ten seconds" tells what no one said; no one is its source
             subj = _statement_author(subj)
             speaker = book.resolve(subj)
             content_ids = {t.i for c in content for t in c.subtree}
@@ -724,12 +726,18 @@ def _denial_parts(verb: Token, content: list[Token], book: SpeakerBook) -> dict[
 
 
 def _carry_quote_speakers(parsed: SpacyDoc, sentences: list[SpacySpan], clauses: list[list[_Clause]]) -> None:
-    """Give sentences inside a multi-sentence quotation the speaker named where it closes or opens."""
+    """Give sentences inside a multi-sentence quotation the speaker named where it closes or opens,
+    and a quotation that opens the sentence after an attributed one (\"A," said X. "B.") that speaker."""
     text = parsed.text
     regions = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+    last: tuple[int, Speaker] | None = None  # the last sentence of the previous quotation, and its speaker
     for q0, q1 in regions:
         inside = [i for i, s in enumerate(sentences) if s.start_char < q1 and q0 < s.end_char]
         speaker = next((c.speaker for i in inside for c in clauses[i] if c.speaker is not None), None)
+        if speaker is None and last is not None and inside and inside[0] == last[0] + 1 \
+                and not text[sentences[inside[0]].start_char:q0].strip():
+            speaker = last[1]
+        last = (inside[-1], speaker) if inside and speaker is not None else None
         if speaker is None:
             continue
         for i in inside:

@@ -63,6 +63,26 @@ def test_extract_trailing_speaker_after_a_comma_speaks(extractor, make_doc):
     assert "Havfrisk Energi" in led.attribute.value
 
 
+def test_extract_nobody_who_said_nothing_is_no_speaker(extractor, make_doc):
+    text = ('"We were all staring at the screen," said Ana Ruiz, an engineer. "When the first image came up, '
+            'nobody said anything for about ten seconds. Then everybody was shouting."')
+    claims = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
+    assert {c.speaker for c in claims} == {"Ana Ruiz"}
+    silence = next(c for c in claims if c.text.startswith("nobody said"))
+    assert silence.stance == "negated"  # what nobody said is a statement of its own
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker"),
+    [("", "Ana Ruiz"),  # the quotation goes on in the next sentence: the same voice
+     (" The council has not replied.", None)],  # the writer spoke in between: no one is named for it
+)
+def test_extract_quotation_after_an_attributed_one_keeps_its_speaker(extractor, make_doc, between, speaker):
+    text = f'"The pumps failed at dawn," said Ana Ruiz, an engineer.{between} "The river rose within the hour."'
+    rose = next(c for c in extractor.extract(make_doc(text)) if c.kind == "statement" and "river rose" in c.text)
+    assert rose.speaker == speaker
+
+
 def test_extract_seed_speakers_are_normalised(seed_claims):
     selo = {c.speaker_key for c in seed_claims if c.speaker and "Selo" in c.speaker}
     assert selo == {"person:selo"}
