@@ -158,9 +158,13 @@ def _proper_name_without_entity(phrase: SpacySpan) -> SpacySpan | None:
 
 def subject_phrase(verb: Token) -> SpacySpan | None:
     """Return the subject subtree of `verb`, following "saying" back to its head's subject."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.doc[child.left_edge.i:child.right_edge.i + 1]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # The parser splits a hyphened title ("Vice-president for finance Robert Chen") into several
+        # subjects: the one that names someone speaks, else the one nearest the verb.
+        named = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG")]
+        child = (named or subjects)[-1]
+        return child.doc[child.left_edge.i:child.right_edge.i + 1]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
         return subject_phrase(verb.head)
     return None

@@ -166,6 +166,9 @@ class ClaimExtractor:
                 continue
             if subj.root.lower_ in self.lex.stance.negators or subj.text.lower() in self.lex.stance.negators:
                 continue  # "nobody said anything for ten seconds" tells what no one said; no one is its source
+            if len(subj) == 1 and subj.root.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                # "Meranda Petroleum, which said ...": the relative pronoun stands for the noun it hangs on
+                subj = sentence.doc[token.head.left_edge.i:token.head.i + 1]
             subj = _statement_author(subj)
             speaker = book.resolve(subj)
             content_ids = {t.i for c in content for t in c.subtree}

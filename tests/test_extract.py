@@ -83,6 +83,20 @@ def test_extract_quotation_after_an_attributed_one_keeps_its_speaker(extractor, 
     assert rose.speaker == speaker
 
 
+def test_extract_relative_pronoun_speaks_for_its_noun(extractor, make_doc):
+    text = ("The depot is run by state-owned Meranda Petroleum Co, which said the site held about 40 million "
+            "litres of fuel.")
+    held = next(c for c in extractor.extract(make_doc(text)) if c.kind == "statement" and "site held" in c.text)
+    assert held.speaker == "Meranda Petroleum Co"
+
+
+def test_extract_hyphened_title_does_not_speak_for_the_name(extractor, make_doc):
+    # the parser makes "Vice" and "Chen" two subjects of "said"
+    text = "Vice-president for finance Robert Chen said the university had 3,087 international undergraduates."
+    had = next(c for c in extractor.extract(make_doc(text)) if c.kind == "statement")
+    assert had.speaker == "Robert Chen"
+
+
 def test_extract_seed_speakers_are_normalised(seed_claims):
     selo = {c.speaker_key for c in seed_claims if c.speaker and "Selo" in c.speaker}
     assert selo == {"person:selo"}
