@@ -101,6 +101,9 @@ class SpeakerBook:
         return speaker
 
     def _group(self, phrase: SpacySpan, org: str | None) -> Speaker | None:
+        of_whom = _members_of(phrase)
+        if of_whom is not None:  # "at least two of the councillors": councillors speak
+            phrase = of_whom
         words = [t for t in phrase if t.dep_ not in ("relcl", "acl", "prep") and not _inside_clause(t, phrase)]
         if phrase.root.lower_ in _TITLE_WORDS and org:
             # "a member of the Raqqa Civil Council": the title alone says too little
@@ -117,6 +120,22 @@ class SpeakerBook:
         self.speakers[key] = speaker
         self.last_group = speaker
         return speaker
+
+
+_COUNTING_WORDS = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "none"})
+
+
+def _members_of(phrase: SpacySpan) -> SpacySpan | None:
+    """The group a count or quantifier takes its members from ("two of the councillors", "several of
+    the residents"), or None."""
+    root = phrase.root
+    if root.pos_ != "NUM" and root.lower_ not in _COUNTING_WORDS:
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return phrase.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
 
 
 def _organisation_of(phrase: SpacySpan) -> str | None:

@@ -90,6 +90,17 @@ def test_extract_relative_pronoun_speaks_for_its_noun(extractor, make_doc):
     assert held.speaker == "Meranda Petroleum Co"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [("At least two of the councillors who voted in favour told the meeting they had doubts.", "councillors"),
+     ("Several of the residents said the water had been brown for days.", "residents"),
+     ("Two employees told the Courier that a whey tank overflowed.", "Two employees")],
+)
+def test_extract_some_of_a_group_speak_as_the_group(extractor, make_doc, text, speaker):
+    said = next(c for c in extractor.extract(make_doc(text)) if c.kind == "statement" and c.speaker is not None)
+    assert said.speaker == speaker
+
+
 def test_extract_hyphened_title_does_not_speak_for_the_name(extractor, make_doc):
     # the parser makes "Vice" and "Chen" two subjects of "said"
     text = "Vice-president for finance Robert Chen said the university had 3,087 international undergraduates."
