@@ -122,14 +122,15 @@ class SpeakerBook:
         return speaker
 
 
-_COUNTING_WORDS = frozenset({"some", "many", "several", "most", "few", "all", "both", "each", "none"})
+# Words that count a share of a group ("several of the residents", "some were hurt").
+QUANTIFIERS = frozenset({"few", "some", "none", "all", "most", "many", "several", "others", "both", "each"})
 
 
 def _members_of(phrase: SpacySpan) -> SpacySpan | None:
     """The group a count or quantifier takes its members from ("two of the councillors", "several of
     the residents"), or None."""
     root = phrase.root
-    if root.pos_ != "NUM" and root.lower_ not in _COUNTING_WORDS:
+    if root.pos_ != "NUM" and root.lower_ not in QUANTIFIERS:
         return None
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None

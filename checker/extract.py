@@ -14,7 +14,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from checker.attribution import SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
+from checker.attribution import QUANTIFIERS, SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
 from checker.dates import (Dateline, FoundDate, date_months, find_dateline, find_dates, find_times, names_day_of_speaking,
                            resolve_weekday)
 from checker.lexicon import Lexicon
@@ -336,7 +336,7 @@ class ClaimExtractor:
             content = f"{subject} {content}"
         if subj is not None and subj.lower_ in _SPEAKER_PRONOUNS and speaker is not None and clause.head.i > subj.i:
             subject = speaker.name  # "the company said it would cut jobs": "it" is the company
-        elif subj is not None and subj.lower_ in _QUANTIFIERS and not any(c.dep_ == "prep" for c in subj.children):
+        elif subj is not None and subj.lower_ in QUANTIFIERS and not any(c.dep_ == "prep" for c in subj.children):
             antecedent = _quantified_antecedent(previous, sentence, subj)
             if antecedent:
                 subject = f"{subject} {antecedent}"
@@ -730,7 +730,7 @@ def _denial_parts(verb: Token, content: list[Token], book: SpeakerBook) -> dict[
 
 def _carry_quote_speakers(parsed: SpacyDoc, sentences: list[SpacySpan], clauses: list[list[_Clause]]) -> None:
     """Give sentences inside a multi-sentence quotation the speaker named where it closes or opens,
-    and a quotation that opens the sentence after an attributed one (\"A," said X. "B.") that speaker."""
+    and a quotation that opens the sentence after an attributed one ("A," said X. "B.") that speaker."""
     text = parsed.text
     regions = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
     last: tuple[int, Speaker] | None = None  # the last sentence of the previous quotation, and its speaker
@@ -927,14 +927,11 @@ def _modifies_other_noun(word: Token, start: int, end: int) -> bool:
     return word.dep_ in ("acl", "relcl") and not start <= word.head.idx < end
 
 
-_QUANTIFIERS = {"few", "some", "none", "all", "most", "many", "several", "others", "both", "each"}
-
-
 def _quantified_antecedent(previous: SpacySpan | None, sentence: SpacySpan, subj: Token) -> str:
     """ "only a few may have remained": a few of what? The last quantified plural noun before it."""
     candidates = [t for t in (list(previous) if previous is not None else []) + list(sentence)
                   if t.i < subj.i and t.tag_ == "NNS"]
-    quantified = [t for t in candidates if any(c.lower_ in _QUANTIFIERS | {"other", "any", "remaining"} for c in t.children)]
+    quantified = [t for t in candidates if any(c.lower_ in QUANTIFIERS | {"other", "any", "remaining"} for c in t.children)]
     chosen = (quantified or candidates or [None])[-1]
     return chosen.text if chosen is not None else ""
 
