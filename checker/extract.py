@@ -991,7 +991,9 @@ def _event_of(clause: _Clause, start: int, end: int) -> tuple[str, str]:
         if subject is not None or verb.head.i == verb.i:
             break
         verb = verb.head
-    words = [w.text for w in subject.subtree] if subject is not None else []
+    # the subject's words before the verb: a parse may hang a later apposition on it ("The walkout
+    # began at 10 p.m. ..., the busiest of the port's berths")
+    words = [w.text for w in subject.subtree if w.i < anchor.i or subject.i > anchor.i] if subject is not None else []
     words.append(anchor.text)
     head = [anchor.lemma_.lower()]
     own = {t.i for t in clause.tokens} | ({t.i for t in anchor.subtree} if anchor is not hung else set())

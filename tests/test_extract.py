@@ -374,6 +374,11 @@ def test_extract_date_belongs_to_the_event_it_follows(extractor, make_doc):
         ("The agency was notified of the first case on 9 August.", "The agency notified the first case"),
         # a cleft sentence dates its own clause, not "It was"
         ("It was 11 March when the commission formally declared the result.", "the commission declared the result"),
+        # an apposition the parser hangs on the subject from after the verb is not the event's
+        ("The walkout began at 10 p.m. on Sunday at the North Quay terminal, the busiest of the port's berths, "
+         "halting the loading of ships.", "The walkout began at the North Quay terminal"),
+        # a date inside the modifier that names the event is said once
+        ("The festival, founded in 1995, drew 40,000 visitors.", "The festival , founded"),
     ],
 )
 def test_extract_date_of_an_object_or_a_cleft_dates_the_act(extractor, make_doc, text, event):
