@@ -159,11 +159,13 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     universal = [bool(universal_negative.search(c.text)) for c in claims]
     counts = [not u and bool(_CARDINAL.search(_without_dates(c.text))) for c, u in zip(claims, universal)] \
         if any(universal) else [False] * len(claims)
+    sides = [k for k, c in enumerate(claims) if c.attribute is not None and c.attribute.cls == "side"]
     found: list[RuleCandidate] = []
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
         if _overlap(a, b) or a.headline or b.headline:
             continue  # a headline sums up its own story; its claims are read in the body
+        other_side = bool(sides) and _sides_named_differ(claims, sides, i, j)
         attribute = None
         if a.attribute is not None and b.attribute is not None and a.attribute.cls == b.attribute.cls:
             attribute = (a.attribute.cls, a.attribute.value, b.attribute.value)
@@ -174,6 +176,8 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
             spec = KINDS[rule.kind]
             if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:
                 continue
+            if other_side and rule.kind in ("polarity", "denial"):
+                continue  # "a rebel spokesman denied its fighters were involved" does not deny a strike by government forces
             finding = (spec.compare(pair, params, opposites) if rule.kind in ("opposite", "polarity")
                        else spec.compare(pair, params))
             if finding is not None:
@@ -182,6 +186,14 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
                 found.append(RuleCandidate(i, j, rule, finding,
                                            pair_features(pair, rule.kind, finding, opposed, counterexample)))
     return found
+
+
+def _sides_named_differ(claims: list[Claim], sides: list[int], i: int, j: int) -> bool:
+    """Whether the two claims name sides of a conflict (who struck, who denies a part in it) and no
+    side is named in both."""
+    named_i = {claims[k].attribute.value for k in sides if _overlap(claims[k], claims[i])}  # type: ignore[union-attr]
+    named_j = {claims[k].attribute.value for k in sides if _overlap(claims[k], claims[j])}  # type: ignore[union-attr]
+    return bool(named_i and named_j and not named_i & named_j)
 
 
 _CARDINAL = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted((w for w, n in UNITS.items() if n), key=len, reverse=True))}"
