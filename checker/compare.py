@@ -283,15 +283,16 @@ def disagreements(accepted: list[tuple[RuleCandidate, float]],
                   claims: list[Claim] | None = None) -> list[list[tuple[RuleCandidate, float]]]:
     """Accepted pairs joined into disagreements: pairs of one conflict kind that share a claim are one
     disagreement (29 dead, 41 dead and "about 40" dead are one report, not three). Given the claims,
-    two pairs of any kinds over the same two places are one too ("Nobody was hurt" against "two
-    marchers were injured" is one report, whether read as figures or as statements)."""
+    two pairs over the same two places are one too, of one kind or two ("Nobody was hurt" against
+    "two marchers were injured" is one report, whether read as figures or as statements; a strike
+    "by government forces" against the government's denial, read as sentences and as the sides
+    they name)."""
     edges = [((cand.kind, cand.i), (cand.kind, cand.j)) for cand, _ in accepted]
     if claims is not None:
         found = [cand for cand, _ in accepted]
         for n, partners in enumerate(_same_places(found, claims)):
             p = found[n]
-            edges += [((p.kind, p.i), (found[m].kind, found[m].i)) for m in sorted(partners)
-                      if m > n and found[m].kind != p.kind]
+            edges += [((p.kind, p.i), (found[m].kind, found[m].i)) for m in sorted(partners) if m > n]
     group_of = {node: n for n, members in enumerate(components(edges)) for node in members}
     groups: dict[int, list[tuple[RuleCandidate, float]]] = {}
     for item, (first, _) in zip(accepted, edges):

@@ -258,6 +258,14 @@ def test_disagreement_among_three_sources_is_one_report(checker, make_doc):
     assert numeric[0].message.startswith("3 claims disagree on the figure for deaths:")  # its measure, named
 
 
+def test_disagreement_read_as_sentences_and_as_sides_is_one_report(checker, make_doc):
+    docs = [make_doc("An air strike by government forces hit a hospital on Monday, doctors said.", "doctors.txt"),
+            make_doc("A government spokesman denied that its aircraft had been involved.", "government.txt")]
+    report = checker.check(docs)
+    assert len(report.conflicts) == 1, [c.message for c in report.conflicts]
+    assert {c.document for c in report.conflicts[0].claims} == {"doctors.txt", "government.txt"}
+
+
 def test_min_confidence_trades_reports(checker, seed_text, make_doc):
     doc = [make_doc(seed_text, "raqqa.txt")]
     everything = dataclasses.replace(checker, min_confidence=0.0).check(doc).conflicts
