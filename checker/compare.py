@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -159,13 +160,14 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     universal = [bool(universal_negative.search(c.text)) for c in claims]
     counts = [not u and bool(_CARDINAL.search(_without_dates(c.text))) for c, u in zip(claims, universal)] \
         if any(universal) else [False] * len(claims)
-    sides = [k for k, c in enumerate(claims) if c.attribute is not None and c.attribute.cls == "side"]
+    sides = _sides_named(claims)
     found: list[RuleCandidate] = []
     for i, j in sorted(comparison_pairs(claims, content, subjects, candidates)):
         a, b = claims[i], claims[j]
         if _overlap(a, b) or a.headline or b.headline:
             continue  # a headline sums up its own story; its claims are read in the body
-        other_side = bool(sides) and _sides_named_differ(claims, sides, i, j)
+        # "a rebel spokesman denied its fighters were involved" does not deny a strike by government forces
+        other_side = bool(sides.get(i) and sides.get(j) and not sides[i] & sides[j])
         attribute = None
         if a.attribute is not None and b.attribute is not None and a.attribute.cls == b.attribute.cls:
             attribute = (a.attribute.cls, a.attribute.value, b.attribute.value)
@@ -177,7 +179,7 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
             if a.kind not in spec.claim_kinds or b.kind not in spec.claim_kinds:
                 continue
             if other_side and rule.kind in ("polarity", "denial"):
-                continue  # "a rebel spokesman denied its fighters were involved" does not deny a strike by government forces
+                continue
             finding = (spec.compare(pair, params, opposites) if rule.kind in ("opposite", "polarity")
                        else spec.compare(pair, params))
             if finding is not None:
@@ -188,12 +190,31 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     return found
 
 
-def _sides_named_differ(claims: list[Claim], sides: list[int], i: int, j: int) -> bool:
-    """Whether the two claims name sides of a conflict (who struck, who denies a part in it) and no
-    side is named in both."""
-    named_i = {claims[k].attribute.value for k in sides if _overlap(claims[k], claims[i])}  # type: ignore[union-attr]
-    named_j = {claims[k].attribute.value for k in sides if _overlap(claims[k], claims[j])}  # type: ignore[union-attr]
-    return bool(named_i and named_j and not named_i & named_j)
+def _sides_named(claims: list[Claim]) -> dict[int, set[str]]:
+    """For each claim that names sides of a conflict (who struck, who denies a part in it), those sides:
+    the values of the side claims its span overlaps."""
+    by_document: dict[str, list[tuple[int, int, str]]] = {}
+    for c in claims:
+        if c.attribute is not None and c.attribute.cls == "side":
+            by_document.setdefault(c.document, []).append((c.start, c.end, c.attribute.value))
+    if not by_document:
+        return {}
+    for spans in by_document.values():
+        spans.sort()
+    longest = {doc: max(e - s for s, e, _ in spans) for doc, spans in by_document.items()}
+    starts = {doc: [s for s, _, _ in spans] for doc, spans in by_document.items()}
+    named: dict[int, set[str]] = {}
+    for k, c in enumerate(claims):
+        spans = by_document.get(c.document)
+        if spans is None:
+            continue
+        # the side claims that start before this one ends and late enough to reach into it
+        lo = bisect.bisect_left(starts[c.document], c.start - longest[c.document])
+        hi = bisect.bisect_left(starts[c.document], c.end)
+        values = {value for start, end, value in spans[lo:hi] if end > c.start}
+        if values:
+            named[k] = values
+    return named
 
 
 _CARDINAL = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted((w for w, n in UNITS.items() if n), key=len, reverse=True))}"
