@@ -368,6 +368,9 @@ class ClaimExtractor:
     def _statements(self, doc: Document, clause: _Clause, base: int, common: dict[str, object]) -> list[Claim]:
         """One claim per clause; a denial gives two: the denial, and the denied claim credited to its maker."""
         if clause.stance != "denied" or "denial_span" not in clause.extra:
+            coverage = _coverage(clause)
+            if coverage is not None:
+                common = dict(common, scope_relation=coverage[0], scope_set=coverage[1])
             return [self._claim(kind="statement", start=base + clause.start, end=base + clause.end, doc=doc, **common)]
         d0, d1 = clause.extra["denial_span"]  # type: ignore[misc]
         denial = self._claim(kind="statement", start=base + d0, end=base + d1, doc=doc, **common)
@@ -860,6 +863,30 @@ def _scope(after: str, before: str = "") -> tuple[str, str, int] | None:
         m = pattern.search(before[-30:])
         if m:
             return relation, m.group(0).lower(), 0
+    return None
+
+
+_COVERAGE_VERBS = frozenset({"cover", "count", "include", "exclude", "calculate", "intend", "comprise", "apply"})
+
+
+def _coverage(clause: _Clause) -> tuple[str, str] | None:
+    """What a statement says a figure or a measure covers ("the pass rate counts only pupils sitting
+    for the first time", "the figure covers both current and former customers"): how the set is
+    bounded, and the set."""
+    head = clause.head
+    if head.lemma_.lower() not in _COVERAGE_VERBS:
+        return None
+    after = clause.head.doc.text[head.idx + len(head.text):clause.end]
+    before = clause.head.doc.text[clause.start:head.idx]
+    lemma = head.lemma_.lower()
+    found = _scope(after, before)
+    if found is not None:
+        return found[0], found[1] or after.strip()
+    if lemma == "exclude":
+        return "restrictive", after.strip()
+    if lemma in ("include", "comprise") or re.match(r"\s*(?:both|all|every|each)\b", after, re.I) \
+            or re.search(r"\band\b", after[:80]):  # "covers the needs of refugees and of the host communities"
+        return "inclusive", after.strip()
     return None
 
 

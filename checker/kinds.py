@@ -383,6 +383,14 @@ def _one_event(a: Attribute, b: Attribute) -> bool:
 def scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:
     """The same figure said to cover different sets: "plus their families" against "including them"."""
     a, b = pair.a, pair.b
+    found = _same_figure_scope_differs(pair, params)
+    if found is None and any(c.kind == "statement" and c.scope_relation for c in (a, b)):
+        return _coverage_differs(a, b)
+    return found
+
+
+def _same_figure_scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:
+    a, b = pair.a, pair.b
     qa, qb = a.quantity, b.quantity
     if qa is None or qb is None or not different_sources(a, b) or qa.unit != qb.unit:
         return None
@@ -412,6 +420,40 @@ def scope_differs(pair: Pair, params: ScopeParams) -> Finding | None:
         return Finding(0.4, a.scope_set or _show(qa), b.scope_set or _show(qb),
                        f"one counts {bounded.scope_relation} {bounded.scope_set or ''}".strip())
     return None
+
+
+def _coverage_differs(a: Claim, b: Claim) -> Finding | None:
+    """A statement of what a figure covers ("counts only pupils sitting for the first time") against
+    another source's ("calculated across all candidates"), or against a figure it bounds otherwise."""
+    if not different_sources(a, b):
+        return None
+    if a.kind == "numeric" or b.kind == "numeric":
+        statement, figure = (a, b) if b.kind == "numeric" else (b, a)
+        if not _speaks_of(statement, figure):
+            return None
+    rel = {a.scope_relation, b.scope_relation}
+    if a.scope_relation and b.scope_relation:
+        if "restrictive" in rel and rel & {"inclusive", "additive", "total"} or rel == {"inclusive", "additive"}:
+            return Finding(0.6, a.scope_set or "", b.scope_set or "", "the two say the figure covers different sets")
+        return None
+    if a.kind == "statement" and b.kind == "statement":
+        return None
+    bounded = a if a.scope_relation else b
+    return Finding(0.4, a.scope_set or a.text, b.scope_set or b.text, f"one says it covers {bounded.scope_set}")
+
+
+def _speaks_of(statement: Claim, figure: Claim) -> bool:
+    """Whether a statement of what a figure covers speaks of this figure: it names what the figure
+    counts ("covers both current customers and former customers": "1.9 million current customers"),
+    and the figure it refers to ("that figure"), if any, is this one."""
+    if figure.quantity is None:
+        return False
+    said, q = statement.quantity, figure.quantity
+    if said is not None and (said.low, said.high) != (q.low, q.high):
+        return False
+    head, _ = _head(q.counted)
+    head_set, mods_set = _head(statement.scope_set)
+    return bool(head) and head in mods_set | {head_set}
 
 
 def _first_noun_phrase(text: str) -> str:

@@ -269,6 +269,23 @@ def test_extract_negated_second_verb_is_a_claim_of_its_own(extractor, make_doc, 
     assert stances[negated].content.startswith(subject)
 
 
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("The ministry's headline pass rate counts only pupils sitting the exams for the first time.", "restrictive"),
+        ("The pass rate is calculated across all candidates, including private candidates.", "inclusive"),
+        ("The company said the figure covers both current customers and former customers.", "inclusive"),
+        ("The agency said the six-month appeal was intended for refugees alone.", "restrictive"),
+        ("The plan covers the needs of refugees and of the host communities.", "inclusive"),
+        ("Fire crews counted the damaged cars on Tuesday.", None),  # counting, not bounding a set
+        ("The board approved the budget on Tuesday.", None),
+    ],
+)
+def test_extract_statement_of_what_a_figure_covers(extractor, make_doc, text, relation):
+    statement = max((c for c in extractor.extract(make_doc(text)) if c.kind == "statement"), key=lambda c: len(c.text))
+    assert statement.scope_relation == relation
+
+
 def test_extract_claim_inside_a_direct_quotation_is_marked_quoted(extractor, make_doc):
     text = 'The mayor said: "We closed no schools this year." Officials said 12 schools had closed.'
     quoted = {c.text: c.quoted for c in extractor.extract(make_doc(text)) if c.kind in ("statement", "numeric")}
