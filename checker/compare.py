@@ -32,6 +32,8 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
         # NOTE: a statement about a figure ("that figure included ...") is compared with figures.
         block = "attribute" if claim.attribute is not None else "numeric" if claim.quantity is not None else claim.kind
         by_kind.setdefault(block, []).append(i)
+        if block == "statement" and claim.scope_relation:
+            by_kind.setdefault("numeric", []).append(i)  # "the figure covers both current and former customers"
     for indices in by_kind.values():
         idx = np.array(indices)
         for row_start in range(0, len(idx), 512):

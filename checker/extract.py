@@ -136,7 +136,7 @@ class ClaimExtractor:
                 if claim.kind == "numeric":
                     last_figure = claim
                 claims.append(claim)
-        return _number_by_kind(_superseded_by_updates(_dedupe(claims)))
+        return _number_by_kind(_superseded_by_updates(_dedupe(_with_named_figures(claims))))
 
     # -- passages and sentences -------------------------------------------------------------
 
@@ -1102,6 +1102,26 @@ def _governing_noun(doc: SpacyDoc, start: int, end: int) -> str | None:
     if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].pos_ == "NOUN":
         return before[-2].text
     return None
+
+
+_FIGURE_NOUNS = frozenset({"figure", "number", "total", "tally", "estimate", "count"})
+
+
+def _with_named_figures(claims: list[Claim]) -> list[Claim]:
+    """A statement of what a figure covers that names the figure ("the 1.9 million figure covers
+    both current and former customers") is about that figure."""
+    named = [c for c in claims if c.kind == "numeric" and c.quantity is not None
+             and (c.quantity.counted or "").lower() in _FIGURE_NOUNS]
+    if not named:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.kind == "statement" and claim.scope_relation and claim.quantity is None:
+            inside = next((f for f in named if f.document == claim.document and claim.start <= f.start < claim.end), None)
+            if inside is not None:
+                claim = claim.model_copy(update={"quantity": inside.quantity})
+        out.append(claim)
+    return out
 
 
 def _link_figure_anaphor(claim: Claim, figure: Claim) -> Claim:

@@ -266,6 +266,20 @@ def test_disagreement_read_as_sentences_and_as_sides_is_one_report(checker, make
     assert {c.document for c in report.conflicts[0].claims} == {"doctors.txt", "government.txt"}
 
 
+def test_statement_of_what_a_figure_covers_meets_the_figure(checker, make_doc):
+    regulator = make_doc("The regulator said the personal data of approximately 1.9 million current customers "
+                         "was copied.", "regulator.txt")
+    covers = make_doc("The company said the 1.9 million figure covers both current customers and former customers.",
+                      "company.txt")
+    other = make_doc("The company said the 2.9 million figure covers both current customers and former customers.",
+                     "other.txt")
+    flagged = checker.check([regulator, covers]).conflicts
+    assert [c.kind for c in flagged] == ["scope"]
+    assert {c.document for c in flagged[0].claims} == {"regulator.txt", "company.txt"}
+    # it speaks of another figure: whatever else that is, it is no bound on the regulator's 1.9 million
+    assert [c for c in checker.check([regulator, other]).conflicts if c.kind == "scope"] == []
+
+
 def test_min_confidence_trades_reports(checker, seed_text, make_doc):
     doc = [make_doc(seed_text, "raqqa.txt")]
     everything = dataclasses.replace(checker, min_confidence=0.0).check(doc).conflicts
