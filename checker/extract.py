@@ -874,11 +874,11 @@ def _coverage(clause: _Clause) -> tuple[str, str] | None:
     for the first time", "the figure covers both current and former customers"): how the set is
     bounded, and the set."""
     head = clause.head
-    if head.lemma_.lower() not in _COVERAGE_VERBS:
-        return None
-    after = clause.head.doc.text[head.idx + len(head.text):clause.end]
-    before = clause.head.doc.text[clause.start:head.idx]
     lemma = head.lemma_.lower()
+    if lemma not in _COVERAGE_VERBS:
+        return None
+    after = head.doc.text[head.idx + len(head.text):clause.end]
+    before = head.doc.text[clause.start:head.idx]
     found = _scope(after, before)
     if found is not None:
         return found[0], found[1] or after.strip()
