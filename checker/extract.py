@@ -129,14 +129,17 @@ class ClaimExtractor:
         claims: list[Claim] = []
         last_figure: Claim | None = None
         for (p_start, _), parsed in zip(spans, self._parse([text[s:e] for s, e in spans])):
-            for claim in self._passage_claims(doc, parsed, p_start, book, dateline):
+            found = self._passage_claims(doc, parsed, p_start, book, dateline)
+            for claim in found:
                 if (claim.kind == "statement" and last_figure is not None
                         and _FIGURE_ANAPHOR.search(text[claim.sentence_start:claim.end])):
                     claim = _link_figure_anaphor(claim, last_figure)
+                elif claim.kind == "statement" and claim.scope_relation and claim.quantity is None:
+                    claim = _link_named_figure(claim, found)
                 if claim.kind == "numeric":
                     last_figure = claim
                 claims.append(claim)
-        return _number_by_kind(_superseded_by_updates(_dedupe(_with_named_figures(claims))))
+        return _number_by_kind(_superseded_by_updates(_dedupe(claims)))
 
     # -- passages and sentences -------------------------------------------------------------
 
@@ -1107,21 +1110,12 @@ def _governing_noun(doc: SpacyDoc, start: int, end: int) -> str | None:
 _FIGURE_NOUNS = frozenset({"figure", "number", "total", "tally", "estimate", "count"})
 
 
-def _with_named_figures(claims: list[Claim]) -> list[Claim]:
+def _link_named_figure(claim: Claim, passage: list[Claim]) -> Claim:
     """A statement of what a figure covers that names the figure ("the 1.9 million figure covers
     both current and former customers") is about that figure."""
-    named = [c for c in claims if c.kind == "numeric" and c.quantity is not None
-             and (c.quantity.counted or "").lower() in _FIGURE_NOUNS]
-    if not named:
-        return claims
-    out = []
-    for claim in claims:
-        if claim.kind == "statement" and claim.scope_relation and claim.quantity is None:
-            inside = next((f for f in named if f.document == claim.document and claim.start <= f.start < claim.end), None)
-            if inside is not None:
-                claim = claim.model_copy(update={"quantity": inside.quantity})
-        out.append(claim)
-    return out
+    named = next((c for c in passage if c.kind == "numeric" and c.quantity is not None
+                  and claim.start <= c.start < claim.end and (c.quantity.counted or "").lower() in _FIGURE_NOUNS), None)
+    return claim if named is None else claim.model_copy(update={"quantity": named.quantity})
 
 
 def _link_figure_anaphor(claim: Claim, figure: Claim) -> Claim:
