@@ -79,6 +79,8 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end, own_modality(frame_tokens[0])))
     if "side" in lex.classes:
         slots += _sides(tokens, lex)
+    if "cause" in lex.classes:
+        slots += _causes(tokens, lex)
     return slots
 
 
@@ -188,6 +190,68 @@ def _sides(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
         end = max(w.idx + len(w.text) for w in phrase)
         found.append(AttributeSlot("side", side, attack.lemma_.lower(), _name_of(target), start, end))
     return found
+
+
+def _causes(tokens: list[Token], lex: AttributeLexicon) -> list[AttributeSlot]:
+    """What a clause says brought something about: "the outage was caused by a power cut", "a
+    ransomware attack caused the outage", "traced the problem to a burst main", "the delay was due
+    to a signalling fault". The value is the cause; what it is the cause of is the anchor."""
+    ids = {t.i for t in tokens}
+    found: list[AttributeSlot] = []
+    for t in tokens:
+        if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in _NOT_NAMES:
+            continue
+        reading = _cause_frame(t, lex)
+        if reading is None:
+            continue
+        frame_words, effect = reading
+        if effect is None or effect.i not in ids:
+            continue
+        phrase = _named_phrase(t)
+        value = " ".join(w.text for w in phrase if w.lower_ not in ("the", "a", "an", "our", "its", "their"))
+        span = [*frame_words, *phrase]
+        start = min(w.idx for w in span)
+        end = max(w.idx + len(w.text) for w in span)
+        verb = frame_words[0]
+        found.append(AttributeSlot("cause", value, " ".join(w.lemma_.lower() for w in frame_words),
+                                   _name_of(effect), start, end, own_modality(verb) if verb.pos_ == "VERB" else None))
+    return found
+
+
+def _cause_frame(noun: Token, lex: AttributeLexicon) -> tuple[list[Token], Token | None] | None:
+    """The frame words that make `noun` a cause, and the word naming what it caused; None when
+    `noun` is no cause."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in lex.cause_verbs:
+        effect = next((c for c in head.children if c.dep_ == "dobj"), None)  # "a power cut caused the outage"
+        return [head], effect
+    if noun.dep_ != "pobj":
+        return None
+    prep, link = head, head.head
+    if prep.dep_ == "agent" and link.lemma_.lower() in lex.cause_verbs:  # "caused by a power cut"
+        return [link, prep], _effect_of(link)
+    if link.pos_ == "VERB" and f"{link.lemma_.lower()} {prep.lower_}" in lex.cause_links:
+        # "traced the problem to", "blamed the crash on", "the fire resulted from"
+        obj = next((c for c in link.children if c.dep_ == "dobj"), None)
+        return [link, prep], obj if obj is not None else _effect_of(link)
+    if f"{link.lower_} {prep.lower_}" in lex.cause_links:  # "due to", "owing to", "thanks to"
+        return [link, prep], _effect_of(link)
+    second = next((c for c in prep.children if c.dep_ == "pcomp"), None)
+    if second is not None and f"{prep.lower_} {second.lower_}" in lex.cause_links:  # "because of"
+        return [prep, second], _effect_of(prep)
+    return None
+
+
+def _effect_of(word: Token) -> Token | None:
+    """What a causal word is said of: its clause's subject, or the noun its clause describes."""
+    while word.dep_ in ("acomp", "prep", "advmod", "pcomp", "npadvmod") and word.head.i != word.i:
+        word = word.head
+    subj = next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        return subj
+    if word.dep_ in ("acl", "relcl") and word.head.pos_ in ("NOUN", "PROPN"):
+        return word.head
+    return None
 
 
 def disowned_side(head: Token, speaker_words: str, lex: AttributeLexicon) -> AttributeSlot | None:

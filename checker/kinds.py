@@ -342,8 +342,10 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
         similarity = max(similarity, params.min_similarity)
     if cls not in params.classes or similarity < params.min_similarity:
         return None
-    if cls == "side" and not _same_target(pair.a.attribute, pair.b.attribute):  # type: ignore[arg-type]
-        return None  # "shelled the airport" and "attacked a convoy": two attacks, not one told twice
+    if cls in ("side", "cause") and not _same_target(pair.a.attribute, pair.b.attribute):  # type: ignore[arg-type]
+        # "shelled the airport" and "attacked a convoy": two attacks, not one told twice; "flights
+        # were cancelled because of strong winds", "trains were delayed because of a signal failure"
+        return None
     if cls in params.same_anchor_classes and pair.subject_similarity < params.min_same_anchor_similarity \
             and not one_event:
         return None  # "Keller won 52 percent", "Brandt took 31.8 percent": two people, two results
@@ -365,7 +367,8 @@ def _side_disowned(a: Claim, b: Claim, va: Attribute, vb: Attribute) -> Finding 
 
 
 def _same_target(a: Attribute, b: Attribute) -> bool:
-    """Whether two attacks name one target ("a crowded market", "a busy market")."""
+    """Whether two attacks name one target ("a crowded market", "a busy market"), or two causes one
+    effect ("the outage", "the outage at Telcora")."""
     words_a, words_b = ({w.rstrip("s") for w in re.findall(r"[a-z]+", v.anchor.lower())} for v in (a, b))
     return not words_a or not words_b or bool(words_a & words_b)
 

@@ -66,6 +66,8 @@ class AttributeLexicon(_Strict):
     attack_words: list[str] = []
     involvement_words: list[str] = []
     place_prepositions: list[str] = []
+    cause_verbs: list[str] = []
+    cause_links: list[str] = []
     sides: dict[str, list[str]] = {}
 
     def side_of(self, word: str) -> str | None:

@@ -222,6 +222,37 @@ def test_extract_attribute_values(extractor, make_doc, text, cls, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "cause", "effect"),
+    [
+        ("The outage was caused by a power cut at its main data centre, the company said.",
+         "power cut at main data centre", "outage"),
+        ("Security researchers said a ransomware attack caused the outage.", "ransomware attack", "outage"),
+        ("Our investigation has traced the problem to a burst main at the Hollins service reservoir.",
+         "burst main at Hollins service reservoir", "problem"),
+        ("Police blamed the crash on black ice.", "black ice", "crash"),
+        ("The fire resulted from an electrical fault in the kitchen.", "electrical fault in kitchen", "fire"),
+        ("Flights were cancelled owing to a strike by air traffic controllers.",
+         "strike by air traffic controllers", "Flights"),
+        ("The network went down because of a ransomware attack.", "ransomware attack", "network"),
+        # a causal phrase in a relative clause says what caused the noun it describes
+        ("The closure, which was due to a burst pipe, lasted a day.", "burst pipe", "closure"),
+    ],
+)
+def test_extract_cause_and_what_it_caused(extractor, make_doc, text, cause, effect):
+    causes = {(c.attribute.value, c.attribute.anchor) for c in extractor.extract(make_doc(text))
+              if c.attribute and c.attribute.cls == "cause"}
+    assert causes == {(cause, effect)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The plant is due to open in 2027.", "It closed because of this.", "The talks failed, and the strike went ahead."],
+)
+def test_extract_no_cause_without_a_causal_phrase_and_a_cause(extractor, make_doc, text):
+    assert not [c for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls == "cause"]
+
+
+@pytest.mark.parametrize(
     "text",
     ["The minister said in a statement that the talks had failed.", "The bill was passed by a wide margin on Tuesday.",
      "The company was founded in 1998.",
