@@ -305,6 +305,9 @@ _DATELINE = re.compile(
     rf"\s*(?:\([^)\n]*\))?\s*[-–—]\s*)"
     rf"|(?:^|\n)\*?(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}),\s+(?P<year2>(?:19|20)\d\d)\*?\s*(?:\n|$)"
     rf"|(?:^|\n)\*[^*\n]*?(?P<day3>\d{{1,2}})\s+(?P<month3>{_MONTH})(?:\s+(?P<year3>(?:19|20)\d\d))?\*"
+    # the day before the month: "SETUBAL, 14 March (Lusa) - ", "Madrid, 14 May 2025 - "
+    rf"|(?:^|\n)(?P<prefix4>[A-Z][A-Za-z .,'/-]{{0,80}}?,?\s*(?P<day4>\d{{1,2}})\s+(?P<month4>{_MONTH})"
+    rf"(?:,?\s+(?P<year4>(?:19|20)\d\d))?\s*(?:\([^)\n]*\))?\s*[-–—]\s*)"
 )
 # A dateline with no date: "LINDENAU - ", "(Wire) - ", "CARLETONVILLE, Ohio (Reuters) - ".
 _PLACE_PREFIX = re.compile(r"(?:^|(?<=\n))(?:[A-Z][A-Z .,'/-]{2,60}(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([^)\n]*\))?|\([^)\n]{2,40}\))\s*[-–—]\s+")
@@ -342,8 +345,9 @@ def find_dateline(text: str, today: dt.date | None = None) -> Dateline:
     date, year_known = None, False
     m = _DATELINE.search(head)
     if m:
-        prefixes.append((m.start("prefix"), m.end("prefix")) if m.group("prefix") else m.span())
-        suffix = next(s for s in ("", "2", "3") if m.group("month" + s))
+        prefix = next((p for p in ("prefix", "prefix4") if m.group(p)), None)
+        prefixes.append((m.start(prefix), m.end(prefix)) if prefix else m.span())
+        suffix = next(s for s in ("", "2", "3", "4") if m.group("month" + s))
         date, year_known = _date_or_none(m.group("year" + suffix), m.group("month" + suffix), m.group("day" + suffix))
     if date is None:
         date, year_known = _header_date(text)

@@ -34,6 +34,9 @@ def test_dates_find(text, surface, fields):
         ("Title\n\nVALDOR CITY, April 12, 2023 (Wire) - The Bank", dt.date(2023, 4, 12), True),
         ("Headline\n\nOctober 15, 2017\n\nBy John Davison", dt.date(2017, 10, 15), True),
         ("Title\n\nGENEVA, Sept 20 - The agency appealed", dt.date(2000, 9, 20), False),  # wire style, no full stop
+        # the day before the month, with or without a year
+        ("Title\n\nSETUBAL, 14 March (Lusa) - Five people died", dt.date(2000, 3, 14), False),
+        ("Madrid, 14 May 2025 - The Council of Ministers today approved", dt.date(2025, 5, 14), True),
     ],
 )
 def test_dates_dateline(text, date, year_known):
@@ -41,10 +44,16 @@ def test_dates_dateline(text, date, year_known):
     assert (dateline.date, dateline.year_known) == (date, year_known)
 
 
-def test_dates_dateline_prefix_is_marked():
-    text = "Title\n\nKESHAVAR, June 23 (Wire) - Troops killed 12 militants"
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("Title\n\nKESHAVAR, June 23 (Wire) - Troops killed 12 militants", "KESHAVAR, June 23 (Wire) -"),
+        ("SETUBAL, 14 March (Lusa) - Five people died", "SETUBAL, 14 March (Lusa) -"),
+    ],
+)
+def test_dates_dateline_prefix_is_marked(text, prefix):
     (start, end), = [p for p in find_dateline(text).prefixes if p[1] > p[0]]
-    assert text[start:end].strip() == "KESHAVAR, June 23 (Wire) -"
+    assert text[start:end].strip() == prefix
 
 
 def test_dates_next_month_resolves_against_dateline():

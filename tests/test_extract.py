@@ -602,3 +602,10 @@ def test_extract_on_before_a_date_is_a_word_of_its_own(extractor, make_doc):
     text = "The chief executive said the team landed a spacecraft on the Moon tonight."
     (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
     assert date.text == "tonight"
+
+
+def test_extract_day_month_dateline_is_no_claim_and_no_time_of_the_lead(extractor, make_doc):
+    claims = extractor.extract(make_doc("SETUBAL, 14 March (Lusa) - Five people died in a fire on Thursday."))
+    assert not [c for c in claims if c.kind == "date" and "March" in c.text]
+    (figure,) = [c for c in claims if c.kind == "numeric"]
+    assert "march" not in (figure.time_frame or "")
