@@ -401,9 +401,13 @@ class ClaimExtractor:
         if baseline:
             local = local[:baseline.start()]
         fields = dict(common)
-        frame = _time_frame(local)
         before = sentence.text[max(0, fig.start - 20):fig.start]
-        if _EARLIER_FIGURE.search(before):
+        earlier = _EARLIER_FIGURE.search(before)
+        if earlier:
+            # "96,000 visits last year, down from 130,000 in 2019": the earlier figure's time follows its marker
+            local = sentence.text[max(window_start, max(0, fig.start - 20) + earlier.start()):window_end]
+        frame = _time_frame(local)
+        if earlier:
             frame = "earlier" + (f" {frame}" if frame else "")
         fields["time_frame"] = frame
         scope = _scope(sentence.text[fig.end:clause.end - s0], sentence.text[max(clause.start - s0, fig.start - 30):fig.start])

@@ -609,3 +609,10 @@ def test_extract_day_month_dateline_is_no_claim_and_no_time_of_the_lead(extracto
     assert not [c for c in claims if c.kind == "date" and "March" in c.text]
     (figure,) = [c for c in claims if c.kind == "numeric"]
     assert "march" not in (figure.time_frame or "")
+
+
+def test_extract_earlier_figure_takes_the_time_after_its_marker(extractor, make_doc):
+    claims = extractor.extract(make_doc("The report says the pool had 96,000 visits last year, down from 130,000 in 2019."))
+    frames = {c.text: c.time_frame for c in claims if c.kind == "numeric"}
+    assert frames["96,000 visits"] == "last / last year"
+    assert frames["130,000"] == "earlier in 2019"  # not "last year", the time of the figure it is set against
