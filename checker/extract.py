@@ -349,7 +349,7 @@ class ClaimExtractor:
             "stance": clause.stance,
             "content": content,
             "subject": subject.strip(),
-            "predicate": _predicate(clause.head),
+            "predicate": _predicate(clause.head, self.lex.stance.planned_markers),
             "sentence_start": base + sentence.start_char,
             "sentence_end": base + sentence.end_char,
             "modality": modality,
@@ -1175,10 +1175,14 @@ def _number_by_kind(claims: list[Claim]) -> list[Claim]:
     return numbered
 
 
-def _predicate(head: Token) -> str:
+def _predicate(head: Token, planned_markers: list[str]) -> str:
     """What the clause says its subject did or is: the verb, or where the verb links its subject to a
     state (the parse's adjectival complement) that state ("were still holed up": hole; "has remained
-    open": open), which is what an opposite state contradicts."""
+    open": open), which is what an opposite state contradicts. A verb that marks a plan hands over to
+    the verb it plans ("plans to close the pool": close)."""
+    planned = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if planned is not None and f"{head.lower_} to" in planned_markers:
+        return _predicate(planned, planned_markers)
     state = next((c for c in head.children if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB")), None)
     return (state if state is not None else head).lemma_.lower()
 

@@ -522,6 +522,9 @@ def test_extract_figure_claim_spans_the_words_that_bound_its_set(extractor, make
         ("The crossing was closed from Saturday evening, witnesses said.", "was closed", "close"),
         # a verb that names an act stays the predicate
         ("Police fired tear gas at the protesters, a witness said.", "fired tear gas", "fire"),
+        # a verb that marks a plan hands over to what is planned
+        ("The council said it plans to close the Northgate pool.", "plans to close", "close"),
+        ("The council said it intends to reopen the pool in May.", "intends to reopen", "reopen"),
     ],
 )
 def test_extract_predicate_of_a_linking_verb_is_its_state(extractor, make_doc, text, quote, predicate):
