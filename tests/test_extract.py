@@ -619,3 +619,18 @@ def test_extract_earlier_figure_takes_the_time_after_its_marker(extractor, make_
     frames = {c.text: c.time_frame for c in claims if c.kind == "numeric"}
     assert frames["96,000 visits"] == "last / last year"
     assert frames["130,000"] == "earlier in 2019"  # not "last year", the time of the figure it is set against
+
+
+@pytest.mark.parametrize(
+    ("sentence", "linked"),
+    [
+        ("She said that figure included patients waiting for day-case procedures.", True),
+        # "the number of ..." names its own figure; it points back to none
+        ("The number of people waiting more than a year for treatment fell to 1,150, the trust said.", False),
+    ],
+)
+def test_extract_statement_points_back_to_a_figure_only_through_an_anaphor(extractor, make_doc, sentence, linked):
+    text = "Nearly 48,000 patients were waiting for surgery in October, the trust said. " + sentence
+    claims = extractor.extract(make_doc(text))
+    (statement,) = [c for c in claims if c.kind == "statement" and c.sentence_start > 0 and c.attribute is None]
+    assert (statement.quantity is not None and "48,000" in statement.quantity.text) == linked
