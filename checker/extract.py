@@ -254,7 +254,8 @@ class ClaimExtractor:
         dates = find_dates(s_text, dateline)
         date_spans = [(d.start, d.end) for d in dates] + times
         figures = [f for f in find_quantities(s_text, self.lex.quantities, date_spans)
-                   if not _is_label(sentence, s0 + f.start, s0 + f.end)]
+                   if not _is_label(sentence, s0 + f.start, s0 + f.end)
+                   and not _is_ordinal(sentence, s0 + f.start, s0 + f.end)]
         figures = sorted(figures + find_zero_figures(s_text, self.lex.quantities, self.lex.measures,
                                                      date_spans + [(f.start, f.end) for f in figures]),
                          key=lambda f: f.start)
@@ -909,6 +910,13 @@ def _is_label(sentence: SpacySpan, start: int, end: int) -> bool:
     named = number.head.i == before.i or (before.dep_ in ("compound", "nmod") and before.head.i == number.head.i)
     return named and number.dep_ in ("nummod", "appos", "compound") and before.is_title \
         and before.pos_ in ("NOUN", "PROPN")
+
+
+def _is_ordinal(sentence: SpacySpan, start: int, end: int) -> bool:
+    """ "a fourth consecutive term", "a third straight title": a word that reads as a fraction but
+    that the parser takes for an adjective on the noun after it counts which one, not how much."""
+    words = [t for t in sentence if start <= t.idx < end and t.is_alpha and t.lower_ not in ("a", "an")]
+    return len(words) == 1 and words[0].tag_ == "JJ" and words[0].dep_ == "amod" and words[0].ent_type_ == "ORDINAL"
 
 
 def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | None, int]:

@@ -634,3 +634,17 @@ def test_extract_statement_points_back_to_a_figure_only_through_an_anaphor(extra
     claims = extractor.extract(make_doc(text))
     (statement,) = [c for c in claims if c.kind == "statement" and c.sentence_start > 0 and c.attribute is None]
     assert (statement.quantity is not None and "48,000" in statement.quantity.text) == linked
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # an ordinal on its noun counts which one, not how much
+        ("Labour won a fourth consecutive term with 52.4% of the vote.", {"52.4% of the vote"}),
+        ("The cartel included a third company, the authority said.", set()),
+        # a fraction of something is still a share
+        ("A third of voters stayed at home, the commission said.", {"A third of voters"}),
+    ],
+)
+def test_extract_ordinal_is_no_figure(extractor, make_doc, text, figures):
+    assert {c.text for c in extractor.extract(make_doc(text)) if c.kind == "numeric"} == figures
