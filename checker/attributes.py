@@ -347,6 +347,9 @@ def same_value(cls: str, a: str, b: str) -> bool:
             return True
     if cls == "origin":
         return _shared_prefix(a, b) >= 4 and _shared_prefix(a, b) >= 0.6 * min(len(a), len(b))
+    if cls == "party":
+        # "Labour" and "Labour Party" are one party; "Democrats" and "Social Democrats" are two
+        return _party_words(a) == _party_words(b)
     if cls == "person":
         # "Liam" and "Liam Whitcombe", "Whitcombe" and "Liam Whitcombe": a name and the fuller name
         short, full = sorted((set(a.split()), set(b.split())), key=len)
@@ -400,6 +403,11 @@ def with_linked_places(claims: list[Claim], texts: list[str]) -> list[Claim]:
 def linked_by_the_texts(a: Attribute, b: Attribute) -> bool:
     """Whether the texts put one of two places inside the other."""
     return bool(_names(a.value) & set(b.linked_places) or _names(b.value) & set(a.linked_places))
+
+
+def _party_words(value: str) -> frozenset[str]:
+    """A party's name without "party" and plurals ("the Greens", "Green Party": green)."""
+    return frozenset(w.rstrip("s") for w in re.findall(r"[\w-]+", value.lower()) if w not in ("party", "the", "s"))
 
 
 def _names(value: str) -> frozenset[str]:

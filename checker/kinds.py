@@ -346,6 +346,8 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
         # "shelled the airport" and "attacked a convoy": two attacks, not one told twice; "flights
         # were cancelled because of strong winds", "trains were delayed because of a signal failure"
         return None
+    if cls == "party" and not _same_target(pair.a.attribute, pair.b.attribute, named=True):  # type: ignore[arg-type]
+        return None  # "Labour won the election" and "the Nationalists took 44.1 percent": two parties, two results
     if cls in params.same_anchor_classes and pair.subject_similarity < params.min_same_anchor_similarity \
             and not one_event:
         return None  # "Keller won 52 percent", "Brandt took 31.8 percent": two people, two results
@@ -366,11 +368,14 @@ def _side_disowned(a: Claim, b: Claim, va: Attribute, vb: Attribute) -> Finding 
     return Finding(0.8, a.stance, b.stance, f"{neg.stance} by {neg.speaker or 'the author'}")
 
 
-def _same_target(a: Attribute, b: Attribute) -> bool:
-    """Whether two attacks name one target ("a crowded market", "a busy market"), or two causes one
-    effect ("the outage", "the outage at Telcora")."""
+def _same_target(a: Attribute, b: Attribute, named: bool = False) -> bool:
+    """Whether two attacks name one target ("a crowded market", "a busy market"), two causes one
+    effect ("the outage", "the outage at Telcora"), or two parties one person ("Rask"). With `named`,
+    both must name what they describe."""
     words_a, words_b = ({w.rstrip("s") for w in re.findall(r"[a-z]+", v.anchor.lower())} for v in (a, b))
-    return not words_a or not words_b or bool(words_a & words_b)
+    if not words_a or not words_b:
+        return not named
+    return bool(words_a & words_b)
 
 
 def _one_event(a: Attribute, b: Attribute) -> bool:

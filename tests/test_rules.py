@@ -132,6 +132,18 @@ def test_rules_place_values_use_the_gazetteer(a, b, same):
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
+    [("Labour", "Labour Party", True), ("the Greens", "Green Party", True), ("Democrats", "Social Democrats", False),
+     ("Centre Party", "Liberal People's Party", False)],
+)
+def test_rules_a_party_with_and_without_party_is_one_party(a, b, same):
+    from checker.attributes import same_value
+
+    assert same_value("party", a, b) is same
+    assert same_value("party", b, a) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
     [("Liam", "Liam Whitcombe", True), ("Whitcombe", "Liam Whitcombe", True), ("Tomas Ruiz", "Jonas Okafor", False),
      ("Liam Whitcombe", "Liam Okafor", False)],
 )
