@@ -281,7 +281,9 @@ class ClaimExtractor:
             in_clause = [f for f in figures if f.start < c1 and c0 < f.end and f.start >= c0 - 12]
             claimed |= {f.start for f in in_clause}
             for i, fig in enumerate(in_clause):
-                claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, common))
+                own = _relative_clause_of(sentence, s0 + fig.start, clause)
+                fig_common = common if own is None else dict(common, **_relative_clause_reading(own, self.lex))
+                claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common))
             for found in dates:
                 if c0 <= found.start and found.end <= c1 and found.start not in stamps:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
@@ -764,6 +766,27 @@ def _carry_quote_speakers(parsed: SpacyDoc, sentences: list[SpacySpan], clauses:
 def _is_boilerplate(clause: _Clause, lex: Lexicon) -> bool:
     text = " ".join(t.lower_ for t in clause.tokens)
     return any(p in text for p in lex.stance.no_comment_phrases)
+
+
+def _relative_clause_of(sentence: SpacySpan, at: int, clause: _Clause) -> Token | None:
+    """The relative clause a figure stands in, when its subject is the relative pronoun ("the
+    demonstration, which was attended by around 2,500 people") and the clause holding it is larger."""
+    token = next((t for t in sentence if t.idx <= at < t.idx + len(t.text)), None)
+    while token is not None and token.i != clause.head.i:
+        if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS for c in token.children):
+            return token
+        token = token.head if token.head.i != token.i else None
+    return None
+
+
+def _relative_clause_reading(verb: Token, lex: Lexicon) -> dict[str, object]:
+    """What a figure in a relative clause is said of: the noun the clause hangs on, and its own verb."""
+    noun = verb.head
+    words = [t for t in verb.subtree if not t.is_punct and t.lower_ not in _RELATIVE_PRONOUNS]
+    subject = " ".join(t.text for t in noun.subtree if t.i <= noun.i and not t.is_punct)
+    return {"content": f"{subject} {' '.join(t.text for t in words)}", "subject": subject,
+            "predicate": verb.lemma_.lower()}
 
 
 def _content_text(clause: _Clause, lex: Lexicon) -> str:

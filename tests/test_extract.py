@@ -648,3 +648,12 @@ def test_extract_statement_points_back_to_a_figure_only_through_an_anaphor(extra
 )
 def test_extract_ordinal_is_no_figure(extractor, make_doc, text, figures):
     assert {c.text for c in extractor.extract(make_doc(text)) if c.kind == "numeric"} == figures
+
+
+def test_extract_figure_in_a_relative_clause_is_said_of_the_noun_it_hangs_on(extractor, make_doc):
+    text = "Officers arrested 14 people during Saturday's demonstration, which was attended by around 2,500 people."
+    figures = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    crowd = figures["around 2,500 people"]
+    assert crowd.predicate == "attend" and "demonstration" in crowd.content
+    assert "arrested" not in crowd.content
+    assert figures["14 people"].predicate == "arrest"
