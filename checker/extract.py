@@ -140,6 +140,12 @@ class ClaimExtractor:
                 if claim.kind == "numeric":
                     last_figure = claim
                 claims.append(claim)
+        issuer = statement_issuer(text)
+        if issuer is not None:
+            # A press release or statement says in its own voice what its issuer says: the issuer is
+            # named as its speaker, though it remains the document's voice (no speaker key) to compare.
+            claims = [c if c.speaker is not None or c.headline else c.model_copy(update={"speaker": issuer})
+                      for c in claims]
         return _number_by_kind(_superseded_by_updates(_dedupe(claims)))
 
     # -- passages and sentences -------------------------------------------------------------
@@ -787,6 +793,66 @@ def _relative_clause_reading(verb: Token, lex: Lexicon) -> dict[str, object]:
     subject = " ".join(t.text for t in noun.subtree if t.i <= noun.i and not t.is_punct)
     return {"content": f"{subject} {' '.join(t.text for t in words)}", "subject": subject,
             "predicate": verb.lemma_.lower()}
+
+
+# A document that says it is a statement or a release ("PRESS RELEASE", "Statement from Harbourside
+# Police", "Official statement", "News release") in its first lines.
+_ISSUED = re.compile(r"\b(?:press|news|media)\s+(?:release|statement)\b|\bstatement\b|\bfor immediate (?:release|use)\b", re.I)
+_ISSUED_BY = re.compile(r"\b(?i:statement\s+(?:from|by|of)\s+(?:the\s+)?)(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*)*)")
+_HEADER_LINES = 4
+
+
+def statement_issuer(text: str) -> str | None:
+    """Who issued a press release or statement, from its header: the line in capitals above the
+    word "statement" or "release" ("NORDFROST COLD STORAGE LTD"), or the name beside it or on the next
+    line ("Press release | Havfrisk Energi | 13 November 2025", "Statement from Harbourside Police",
+    "CALDER VALE DAIRIES - STATEMENT ON THE RIVER WEND"); None for a story. A header line is short
+    and is no sentence: a lead that mentions "a statement" marks nothing."""
+    lines = [ln.strip(" #*_\t") for ln in text.strip().splitlines() if ln.strip(" #*_\t-")][:_HEADER_LINES]
+    if not lines or lines[0] == "---":
+        return None  # front matter: its fields say who wrote it, if anyone
+    marked = [i for i, ln in enumerate(lines) if _ISSUED.search(ln) and _is_header_line(ln)]
+    if not marked:
+        return None
+    at = marked[0]
+    by = _ISSUED_BY.search(lines[at])
+    if by:
+        return by.group("name").rstrip(".,")
+    beside = _named_part(lines[at], capitals=not re.search(r"[|,]", lines[at]))
+    if beside:
+        return beside  # "CALDER VALE DAIRIES - STATEMENT ON ...", "Press release | Havfrisk Energi | 13 November 2025"
+    above = lines[at - 1] if at > 0 else ""
+    if above[:1].isupper() and _is_header_line(above) and not re.search(r"\d", above):
+        return _name_case(above)  # "NORDFROST COLD STORAGE LTD" above "Statement on the incident ..."
+    if at + 1 < len(lines) and "|" in lines[at + 1]:
+        return _named_part(lines[at + 1], capitals=False)  # "# Statement on ..." above "National Teachers' Union | 13 August"
+    return None
+
+
+def _named_part(line: str, capitals: bool) -> str | None:
+    """The part of a header line that names someone: not the word "statement", not a date or place
+    line; with `capitals`, only a part in capitals."""
+    for part in re.split(r"\s*(?:\||,|\s[-–—]\s)\s*", line):
+        if part and not _ISSUED.search(part) and not re.search(r"\d", part) and part[:1].isupper() \
+                and _is_header_line(part) and (part.isupper() or not capitals):
+            return _name_case(part)
+    return None
+
+
+def _is_header_line(line: str) -> bool:
+    return len(line.split()) <= 12 and not line.rstrip().endswith((".", ":", "?", "!"))
+
+
+_LOWER_IN_NAMES = frozenset({"of", "and", "the", "for", "on", "in", "at", "to"})
+
+
+def _name_case(name: str) -> str:
+    """ "MINISTRY OF INDUSTRY" as "Ministry of Industry"; a name in mixed case as written."""
+    if not name.isupper():
+        return name
+    words = name.split()
+    return " ".join(w if w.startswith("(") else w.lower() if n and w.lower() in _LOWER_IN_NAMES else w.capitalize()
+                    for n, w in enumerate(words))
 
 
 def _content_text(clause: _Clause, lex: Lexicon) -> str:

@@ -657,3 +657,35 @@ def test_extract_figure_in_a_relative_clause_is_said_of_the_noun_it_hangs_on(ext
     assert crowd.predicate == "attend" and "demonstration" in crowd.content
     assert "arrested" not in crowd.content
     assert figures["14 people"].predicate == "arrest"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("NORDFROST COLD STORAGE LTD\nStatement on the incident at our Brennock site\n\nAt 07:15 a valve failed.",
+         "Nordfrost Cold Storage Ltd"),
+        ("CALDER VALE DAIRIES - STATEMENT ON THE RIVER WEND\nKelbridge, 10 July\n\nWe are saddened.", "Calder Vale Dairies"),
+        ("MINISTRY OF INDUSTRY\nPRESS RELEASE\n\nGovernment approves aid\n\nThe council approved aid.",
+         "Ministry of Industry"),
+        ("# Wind auction won\n\n**Press release | Havfrisk Energi | 13 November 2025**\n\nA consortium won.", "Havfrisk Energi"),
+        ("# Statement on the 2025 results\n\n**National Teachers' Union | 13 August 2025**\n\nWe congratulate them.",
+         "National Teachers' Union"),
+        ("Statement from Harbourside Police, 4 October 2026\n\nOfficers arrested 14 people.", "Harbourside Police"),
+        # a story whose lead mentions a statement was issued by no one
+        ("Tanker runs aground\n\nOSLO, Nov 5 - A tanker ran aground, the ship's manager said in a statement.", None),
+        ("---\ntitle: Results\ndate: 2025-02-27\n---\n\nPress release: profit rose.", None),
+    ],
+)
+def test_extract_statement_issuer_from_the_header(header, issuer):
+    from checker.extract import statement_issuer
+
+    assert statement_issuer(header) == issuer
+
+
+def test_extract_statement_speaks_for_its_issuer_in_its_own_voice(extractor, make_doc):
+    text = "Statement from Harbourside Police, 4 October 2026\n\nOfficers arrested 14 people on Saturday. " \
+           "The organisers said 20 people were held."
+    figures = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    own = figures["14 people"]
+    assert own.speaker == "Harbourside Police" and own.speaker_key is None  # the document's voice, named
+    assert figures["20 people"].speaker == "organisers"
