@@ -288,7 +288,7 @@ class ClaimExtractor:
             claimed |= {f.start for f in in_clause}
             for i, fig in enumerate(in_clause):
                 own = _relative_clause_of(sentence, s0 + fig.start, clause)
-                fig_common = common if own is None else dict(common, **_relative_clause_reading(own, self.lex))
+                fig_common = common if own is None else dict(common, **_relative_clause_reading(own))
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common))
             for found in dates:
                 if c0 <= found.start and found.end <= c1 and found.start not in stamps:
@@ -775,22 +775,31 @@ def _is_boilerplate(clause: _Clause, lex: Lexicon) -> bool:
 
 
 def _relative_clause_of(sentence: SpacySpan, at: int, clause: _Clause) -> Token | None:
-    """The relative clause a figure stands in, when its subject is the relative pronoun ("the
-    demonstration, which was attended by around 2,500 people") and the clause holding it is larger."""
+    """The clause of its own a figure stands in, inside a larger clause: a relative clause whose
+    subject is the relative pronoun ("the demonstration, which was attended by around 2,500 people")
+    or a participle with no subject of its own ("hit a crowded market, killing 23 civilians")."""
     token = next((t for t in sentence if t.idx <= at < t.idx + len(t.text)), None)
     while token is not None and token.i != clause.head.i:
-        if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX") and any(
+        if token.pos_ in ("VERB", "AUX") and token.dep_ == "relcl" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS for c in token.children):
+            return token
+        if token.pos_ == "VERB" and token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
             return token
         token = token.head if token.head.i != token.i else None
     return None
 
 
-def _relative_clause_reading(verb: Token, lex: Lexicon) -> dict[str, object]:
-    """What a figure in a relative clause is said of: the noun the clause hangs on, and its own verb."""
-    noun = verb.head
+def _relative_clause_reading(verb: Token) -> dict[str, object]:
+    """What a figure in such a clause is said of: the noun the clause hangs on, or the subject of the
+    verb it hangs on (what did the killing), and its own verb."""
     words = [t for t in verb.subtree if not t.is_punct and t.lower_ not in _RELATIVE_PRONOUNS]
-    subject = " ".join(t.text for t in noun.subtree if t.i <= noun.i and not t.is_punct)
+    if verb.dep_ == "advcl":
+        doer = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        named = list(doer.subtree) if doer is not None else []
+    else:
+        named = [t for t in verb.head.subtree if t.i <= verb.head.i]
+    subject = " ".join(t.text for t in named if not t.is_punct)
     return {"content": f"{subject} {' '.join(t.text for t in words)}", "subject": subject,
             "predicate": verb.lemma_.lower()}
 

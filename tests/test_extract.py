@@ -689,3 +689,10 @@ def test_extract_statement_speaks_for_its_issuer_in_its_own_voice(extractor, mak
     own = figures["14 people"]
     assert own.speaker == "Harbourside Police" and own.speaker_key is None  # the document's voice, named
     assert figures["20 people"].speaker == "organisers"
+
+
+def test_extract_figure_in_a_participle_is_said_of_what_did_it(extractor, make_doc):
+    text = "An air strike by government forces hit a crowded market on Friday, killing 23 civilians."
+    (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figure.predicate == "kill"
+    assert figure.content.startswith("An air strike by government forces killing")
