@@ -102,6 +102,9 @@ def test_rules_readme_lists_every_parameter(kind):
         ("The death toll stood at 29 on Tuesday morning", "29", "deaths"),
         ("at least 41 people were killed, the agency said", "41", "deaths"),
         ("killed 12 and injured 40 others", "40", "injuries"),
+        # the participle names the measure as the past tense does
+        ("hit a crowded market, killing 23 civilians", "23", "deaths"),
+        ("swept across the north, leaving 300 people homeless", "300", "displaced"),
         ("Turnout was 61.2 percent", "61.2", "turnout"),
         ("It is designed to operate for seven years.", "seven", "service_life"),
         ("The council approved $480 million for the stadium", "480", None),
