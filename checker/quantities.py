@@ -181,7 +181,10 @@ def find_zero_figures(text: str, lexicon: QuantityLexicon, measures: MeasureLexi
         if skipped.overlaps(m.start(), m.end()):
             continue
         after = measures.measure_after(text, m.end(), 8 if m.group("pronoun") else 2)
-        if after is None or (m.group("pronoun") and not _ZERO_TO_MEASURE.fullmatch(text[m.end():after[1]])):
+        between = text[m.end():after[1]] if after is not None else ""
+        if m.group("pronoun") and m.group("pronoun").lower().startswith("not "):
+            between = re.sub(r"^\s+[\w-]+(?=\s)", "", between)  # "not a single person was hurt": its noun
+        if after is None or (m.group("pronoun") and not _ZERO_TO_MEASURE.fullmatch(between)):
             continue  # "nobody knows how many died" does not say that nobody died
         end = m.end() if m.group("pronoun") else after[2]
         qty = Quantity(text=text[m.start():end], low=0, high=0, qualifier="exact")

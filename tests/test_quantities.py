@@ -168,6 +168,8 @@ def test_quantities_qualifier_across_odd_spacing(lexicon, text):
         ("No deaths have been reported, though two firefighters were treated for burns.", "No deaths"),
         ("Nobody was arrested during the march.", "Nobody"),
         ("None of the workers is seriously hurt, the company said.", "None"),
+        ("Not a single person was hurt, police said.", "Not a single"),
+        ("Not one civilian was killed in the raid.", "Not one"),
     ],
 )
 def test_quantities_zero_counts_of_a_measure(lexicon, text, surface):
@@ -180,7 +182,7 @@ def test_quantities_zero_counts_of_a_measure(lexicon, text, surface):
     "text",
     ["The company had no plans to reduce its workforce.", "None of that was true, she said.",
      "Police no longer count those killed in the clashes.", "There was no more than a handful of protesters.",
-     "Nobody knows how many people died in the fire."],
+     "Nobody knows how many people died in the fire.", "Not one official knows how many died."],
 )
 def test_quantities_zero_words_without_a_measure_are_words(lexicon, text):
     assert find_zero_figures(text, lexicon.quantities, lexicon.measures, []) == []
