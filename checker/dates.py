@@ -43,8 +43,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_of_year", re.compile(r"\b(?:(?P<edge>early|mid|late)[\s-]+|(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+|"
                                 r"(?:the\s+)?(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+|"
                                 r"(?P<q>Q[1-4]|H[12])\s+)(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|of|by|until|from|before|after|year|early|late|mid-?)\s+(?P<year>(?:18|19|20)\d\d)\b|"
-                        r"(?<![\d,.$€£-])(?P<year2>(?:19|20)\d\d)(?![\d%-])(?!\s*(?:people|percent|per cent))")),
+    # "the 1970s" is a decade, not the year 1970
+    ("year", re.compile(r"\b(?:in|since|of|by|until|from|before|after|year|early|late|mid-?)\s+(?P<year>(?:18|19|20)\d\d)\b(?!['’]?s\b)|"
+                        r"(?<![\d,.$€£-])(?P<year2>(?:19|20)\d\d)(?![\d%-])(?!['’]?s\b)(?!\s*(?:people|percent|per cent))")),
 ]
 _HOUR_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12}

@@ -364,7 +364,7 @@ class ClaimExtractor:
             "sentence_end": base + sentence.end_char,
             "modality": modality,
             "updated": _marked_update(clause, self.lex),
-            "time_frame": _time_frame(" ".join(t.text for t in clause.tokens)),
+            "time_frame": _time_frame("".join(t.text_with_ws for t in clause.tokens)),  # "1991-built" stays one word
         }
 
     def _claim(self, *, kind: str, start: int, end: int, doc: Document, speaker: Speaker | None,

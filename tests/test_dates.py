@@ -199,3 +199,8 @@ def test_dates_parts_of_one_year_disagree_only_when_apart():
     second_half, early, year = (find_dates(t)[0].value for t in ("in the second half of 2027", "in early 2027", "in 2027"))
     assert dates_disagree(second_half, early)
     assert not dates_disagree(second_half, year)
+
+
+@pytest.mark.parametrize("text", ["The 1970s building would shut next spring.", "In the 1990s and 2000s the port grew."])
+def test_dates_decade_is_no_year(text):
+    assert not [f for f in find_dates(text) if f.value.year is not None]

@@ -696,3 +696,9 @@ def test_extract_figure_in_a_participle_is_said_of_what_did_it(extractor, make_d
     (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
     assert figure.predicate == "kill"
     assert figure.content.startswith("An air strike by government forces killing")
+
+
+def test_extract_year_joined_to_a_participle_is_no_time_of_the_statement(extractor, make_doc):
+    text = "The group would look to sell one of its oldest ships, the 1991-built Kong Harald, the chief executive said."
+    statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement" and c.attribute is None]
+    assert statements and all("1991" not in (c.time_frame or "") for c in statements)
