@@ -287,8 +287,8 @@ class ClaimExtractor:
             in_clause = [f for f in figures if f.start < c1 and c0 < f.end and f.start >= c0 - 12]
             claimed |= {f.start for f in in_clause}
             for i, fig in enumerate(in_clause):
-                own = _relative_clause_of(sentence, s0 + fig.start, clause)
-                fig_common = common if own is None else dict(common, **_relative_clause_reading(own))
+                own = _embedded_clause_of(sentence, s0 + fig.start, clause)
+                fig_common = common if own is None else dict(common, **_embedded_clause_reading(own))
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common))
             for found in dates:
                 if c0 <= found.start and found.end <= c1 and found.start not in stamps:
@@ -774,7 +774,7 @@ def _is_boilerplate(clause: _Clause, lex: Lexicon) -> bool:
     return any(p in text for p in lex.stance.no_comment_phrases)
 
 
-def _relative_clause_of(sentence: SpacySpan, at: int, clause: _Clause) -> Token | None:
+def _embedded_clause_of(sentence: SpacySpan, at: int, clause: _Clause) -> Token | None:
     """The clause of its own a figure stands in, inside a larger clause: a relative clause whose
     subject is the relative pronoun ("the demonstration, which was attended by around 2,500 people")
     or a participle with no subject of its own ("hit a crowded market, killing 23 civilians")."""
@@ -790,7 +790,7 @@ def _relative_clause_of(sentence: SpacySpan, at: int, clause: _Clause) -> Token 
     return None
 
 
-def _relative_clause_reading(verb: Token) -> dict[str, object]:
+def _embedded_clause_reading(verb: Token) -> dict[str, object]:
     """What a figure in such a clause is said of: the noun the clause hangs on, or the subject of the
     verb it hangs on (what did the killing), and its own verb."""
     words = [t for t in verb.subtree if not t.is_punct and t.lower_ not in _RELATIVE_PRONOUNS]

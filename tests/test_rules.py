@@ -134,27 +134,21 @@ def test_rules_place_values_use_the_gazetteer(a, b, same):
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [("Labour", "Labour Party", True), ("the Greens", "Green Party", True), ("Democrats", "Social Democrats", False),
-     ("Centre Party", "Liberal People's Party", False)],
+    ("cls", "a", "b", "same"),
+    [
+        # a name and its fuller form are one person
+        ("person", "Liam", "Liam Whitcombe", True), ("person", "Whitcombe", "Liam Whitcombe", True),
+        ("person", "Tomas Ruiz", "Jonas Okafor", False), ("person", "Liam Whitcombe", "Liam Okafor", False),
+        # a party with and without "Party" is one party
+        ("party", "Labour", "Labour Party", True), ("party", "the Greens", "Green Party", True),
+        ("party", "Democrats", "Social Democrats", False), ("party", "Centre Party", "Liberal People's Party", False),
+    ],
 )
-def test_rules_a_party_with_and_without_party_is_one_party(a, b, same):
+def test_rules_names_of_one_person_or_party(cls, a, b, same):
     from checker.attributes import same_value
 
-    assert same_value("party", a, b) is same
-    assert same_value("party", b, a) is same
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "same"),
-    [("Liam", "Liam Whitcombe", True), ("Whitcombe", "Liam Whitcombe", True), ("Tomas Ruiz", "Jonas Okafor", False),
-     ("Liam Whitcombe", "Liam Okafor", False)],
-)
-def test_rules_a_name_and_its_fuller_form_are_one_person(a, b, same):
-    from checker.attributes import same_value
-
-    assert same_value("person", a, b) is same
-    assert same_value("person", b, a) is same
+    assert same_value(cls, a, b) is same
+    assert same_value(cls, b, a) is same
 
 
 @pytest.mark.parametrize(
