@@ -190,8 +190,10 @@ def subject_phrase(verb: Token) -> SpacySpan | None:
     return None
 
 
-def according_to(sentence: SpacySpan) -> tuple[SpacySpan, tuple[int, int]] | None:
-    """Return (speaker phrase, frame token range) of "according to X" in `sentence`."""
+def according_to(sentence: SpacySpan, publication_verbs: list[str]) -> tuple[SpacySpan, tuple[int, int]] | None:
+    """Return (speaker phrase, frame token range) of "according to X" in `sentence`. Figures or a
+    report "published by" someone speak for their publisher ("according to figures published by the
+    trust": the trust); what was only "seen by" someone does not."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor(1).lower_ == "to":
             to = token.nbor(1)
@@ -200,12 +202,16 @@ def according_to(sentence: SpacySpan) -> tuple[SpacySpan, tuple[int, int]] | Non
                 continue
             phrase = token.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
             end = phrase.end
+            publisher = next((a for v in pobj.children if v.dep_ == "acl" and v.lemma_.lower() in publication_verbs
+                              for a in v.children if a.dep_ == "agent"), None)
+            by = next((c for c in publisher.children if c.dep_ == "pobj"), None) if publisher is not None else None
+            speaker_phrase = token.doc[by.left_edge.i:by.right_edge.i + 1] if by is not None else phrase
             if end < sentence.end and token.doc[end].text == ",":
                 end += 1
             start = token.i
             if start > sentence.start and token.doc[start - 1].text == ",":
                 start -= 1
-            return phrase, (start, end)
+            return speaker_phrase, (start, end)
     return None
 
 

@@ -203,7 +203,7 @@ class ClaimExtractor:
         frames = self._frames(sentence, book)
         frame_tokens = set().union(*(f.tokens for f in frames)) if frames else set()
         by_verb = {f.verb.i: f for f in frames}
-        acc = according_to(sentence)
+        acc = according_to(sentence, self.lex.attributes.publication_verbs)
         acc_speaker = book.resolve(acc[0]) if acc else None
         if acc:
             frame_tokens |= set(range(*acc[1]))

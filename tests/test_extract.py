@@ -63,6 +63,19 @@ def test_extract_trailing_speaker_after_a_comma_speaks(extractor, make_doc):
     assert "Havfrisk Energi" in led.attribute.value
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Nearly 48,000 patients were waiting for surgery, according to figures published by the trust.", "trust"),
+        # what a newspaper has only seen is not the newspaper's
+        ("The cost rose to EUR 1.1bn, according to budget documents seen by this newspaper.", "budget documents"),
+    ],
+)
+def test_extract_according_to_what_someone_published_is_the_publisher(extractor, make_doc, text, speaker):
+    (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figure.speaker == speaker
+
+
 def test_extract_nobody_who_said_nothing_is_no_speaker(extractor, make_doc):
     text = ('"We were all staring at the screen," said Ana Ruiz, an engineer. "When the first image came up, '
             'nobody said anything for about ten seconds. Then everybody was shouting."')
