@@ -420,7 +420,8 @@ class ClaimExtractor:
         if earlier:
             frame = "earlier" + (f" {frame}" if frame else "")
         fields["time_frame"] = frame
-        scope = _scope(sentence.text[fig.end:clause.end - s0], sentence.text[max(clause.start - s0, fig.start - 30):fig.start])
+        scope = _scope(sentence.text[fig.end:_attribution_after(clause, s0 + fig.end, self.lex) - s0],
+                       sentence.text[max(clause.start - s0, fig.start - 30):fig.start])
         before_fig = sentence.text[max(0, fig.start - 25):fig.start]
         subset_before = bool(_SUBSET_BEFORE.search(before_fig))
         # "5 percent of the national vote" is a share of a whole, not part of another figure
@@ -772,6 +773,17 @@ def _carry_quote_speakers(parsed: SpacyDoc, sentences: list[SpacySpan], clauses:
 def _is_boilerplate(clause: _Clause, lex: Lexicon) -> bool:
     text = " ".join(t.lower_ for t in clause.tokens)
     return any(p in text for p in lex.stance.no_comment_phrases)
+
+
+def _attribution_after(clause: _Clause, at: int, lex: Lexicon) -> int:
+    """Where the clause's words after `at` are broken by an attribution set inside them ("two crew
+    members, he said, among them eight foreigners"): what follows it bounds no figure before it."""
+    own = {t.i for t in clause.tokens}
+    doc = clause.head.doc
+    for t in doc[clause.tokens[0].i:clause.tokens[-1].i + 1] if clause.tokens else ():
+        if t.idx >= at and t.i not in own and (is_speech_verb(t, lex.stance) or is_speech_verb(t.head, lex.stance)):
+            return t.idx
+    return clause.end
 
 
 def _embedded_clause_of(sentence: SpacySpan, at: int, clause: _Clause) -> Token | None:

@@ -715,3 +715,19 @@ def test_extract_year_joined_to_a_participle_is_no_time_of_the_statement(extract
     text = "The group would look to sell one of its oldest ships, the 1991-built Kong Harald, the chief executive said."
     statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement" and c.attribute is None]
     assert statements and all("1991" not in (c.time_frame or "") for c in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "relation"),
+    [
+        # an attribution inside the clause ends what bounds the figure before it
+        ("Owino said the pilot had radioed the tower about an engine problem moments before the crash. The dead "
+         "included 29 passengers and two crew members, he said, among them eight foreigners.", "two crew members", None),
+        # an aside that is no attribution does not
+        ("The $96 million mission, launch included, is a fraction of what landers cost.", "$96 million mission",
+         "inclusive"),
+    ],
+)
+def test_extract_figure_bounds_stop_at_an_attribution(extractor, make_doc, text, figure, relation):
+    figures = {c.text.split(",")[0]: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert figures[figure].scope_relation == relation
