@@ -19,7 +19,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker.dates import minutes_apart
-from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets,
+from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets, in_story_week,
                            _different_subjects, different_sources, event_figures_differ, _interval)
 from checker.models import Claim, DateValue, Quantity
 from checker.wordnet import different_kinds
@@ -234,7 +234,8 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "sentence_distance": distance if same_doc else 10.0,
         "unattributed": float(a.speaker_key is None or b.speaker_key is None),
         "same_time": float(bool(ta and tb and (ta == tb or set(ta.split(" / ")) & set(tb.split(" / "))))),
-        "one_time": float(bool(ta) != bool(tb)),
+        # a time in the week the story was filed is the story's own time, as no time is
+        "one_time": float(bool(ta) != bool(tb) and not in_story_week(a if ta else b)),
         "same_modality": float(a.modality == b.modality),
         "vague": float(any(q is not None and q.qualifier == "vague" for q in (qa, qb))),
         "gap": _gap(a, b),

@@ -128,9 +128,12 @@ def _comparable_times(a: Claim, b: Claim, earlier_words: list[str]) -> bool:
     planned = a.modality == b.modality == "planned"
     if _earlier(one, earlier_words):
         return False
-    dated = a if ta else b
-    this_week = dated.days_before_filing is not None and 0 <= dated.days_before_filing < 7
-    return not (_CALENDAR.search(one) and not planned and not this_week)
+    return not (_CALENDAR.search(one) and not planned and not in_story_week(a if ta else b))
+
+
+def in_story_week(claim: Claim) -> bool:
+    """A claim dated within the week the story was filed speaks of the story's own time."""
+    return claim.days_before_filing is not None and 0 <= claim.days_before_filing < 7
 
 
 def _earlier(time_frame: str, earlier_words: list[str]) -> bool:

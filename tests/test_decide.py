@@ -321,3 +321,21 @@ def test_disagreement_is_named_by_what_it_is_about():
     launch = DateValue(text="on Monday", weekday=0)
     assert _topic(claim(0, date=launch, content="The rocket lifted off"), claim(1, date=launch)) == \
         "when the rocket lifted off"
+
+
+@pytest.mark.parametrize(
+    ("days_before_filing", "one_time"),
+    [(0, 0.0), (3, 0.0),  # the week the story was filed: the story's own time, as no time is
+     (20, 1.0), (None, 1.0)],  # an earlier day, or a time not placed against the dateline
+)
+def test_decision_a_time_in_the_story_week_is_the_story_time(days_before_filing, one_time):
+    from checker.decide import pair_features
+    from checker.kinds import Finding, Pair
+
+    dated = Claim(id="a", document="a.txt", start=0, end=2, text="41", kind="numeric", speaker=None, stance="asserted",
+                  quantity=Quantity(text="41", low=41, high=41, qualifier="exact"), time_frame="on tuesday",
+                  days_before_filing=days_before_filing)
+    undated = Claim(id="b", document="b.txt", start=0, end=2, text="29", kind="numeric", speaker=None,
+                    stance="asserted", quantity=Quantity(text="29", low=29, high=29, qualifier="exact"))
+    features = pair_features(Pair(dated, undated, 0.5, 0.5), "numeric", Finding(0.5, "", "", ""))
+    assert features["one_time"] == one_time
