@@ -289,7 +289,8 @@ class ClaimExtractor:
             for i, fig in enumerate(in_clause):
                 own = _embedded_clause_of(sentence, s0 + fig.start, clause)
                 fig_common = common if own is None else dict(common, **_embedded_clause_reading(own))
-                claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common))
+                within = None if own is None else (own.left_edge.idx, own.right_edge.idx + len(own.right_edge.text))
+                claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common, within))
             for found in dates:
                 if c0 <= found.start and found.end <= c1 and found.start not in stamps:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
@@ -396,7 +397,11 @@ class ClaimExtractor:
         return [denial.model_copy(update={"denies": denied.id}), denied]
 
     def _numeric(self, doc: Document, sentence: SpacySpan, clause: _Clause, fig: FoundQuantity,
-                 siblings: list[FoundQuantity], index: int, base: int, common: dict[str, object]) -> Claim:
+                 siblings: list[FoundQuantity], index: int, base: int, common: dict[str, object],
+                 within: tuple[int, int] | None = None) -> Claim:
+        """A figure's claim; `within`, the characters of the clause of its own it stands in, if any,
+        which hold the words that time it ("who arrived in July 2023 on a two-year deal, was told on
+        Monday": July 2023, not Monday)."""
         s0 = sentence.start_char
         counted, counted_end = _counted_thing(sentence, s0 + fig.start, s0 + fig.end)
         end = max(s0 + fig.end, counted_end) if counted else s0 + fig.end
@@ -405,6 +410,8 @@ class ClaimExtractor:
             qty = qty.model_copy(update={"unit": "score", "counted": fig.score})
         window_start = siblings[index - 1].end if index > 0 else clause.start - s0
         window_end = siblings[index + 1].start if index + 1 < len(siblings) else clause.end - s0
+        if within is not None:
+            window_start, window_end = max(window_start, within[0] - s0), min(window_end, within[1] - s0)
         local = sentence.text[window_start:window_end]
         # "61.2 percent, up from the previous election": what follows "up from" is the baseline.
         baseline = _BASELINE.search(local, max(0, fig.end - window_start))

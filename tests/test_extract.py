@@ -731,3 +731,10 @@ def test_extract_year_joined_to_a_participle_is_no_time_of_the_statement(extract
 def test_extract_figure_bounds_stop_at_an_attribution(extractor, make_doc, text, figure, relation):
     figures = {c.text.split(",")[0]: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
     assert figures[figure].scope_relation == relation
+
+
+def test_extract_figure_in_a_relative_clause_takes_that_clause_time(extractor, make_doc):
+    text = ("The Spaniard, who arrived in July 2023 on a two-year deal, was told of the decision by the chairman "
+            "on Monday morning.")
+    (deal,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert "july 2023" in deal.time_frame and "monday" not in deal.time_frame
