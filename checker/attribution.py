@@ -102,6 +102,8 @@ class SpeakerBook:
 
     def _group(self, phrase: SpacySpan, org: str | None) -> Speaker | None:
         of_whom = _members_of(phrase)
+        if of_whom is not None and of_whom.root.pos_ == "PRON":
+            return self.last_group  # "one of them said", after "two people at the club": those people
         if of_whom is not None:  # "at least two of the councillors": councillors speak
             phrase = of_whom
         words = [t for t in phrase if t.dep_ not in ("relcl", "acl", "prep") and not _inside_clause(t, phrase)]
@@ -134,7 +136,7 @@ def _members_of(phrase: SpacySpan) -> SpacySpan | None:
         return None
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN"):
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return phrase.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
 

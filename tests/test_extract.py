@@ -114,6 +114,12 @@ def test_extract_some_of_a_group_speak_as_the_group(extractor, make_doc, text, s
     assert said.speaker == speaker
 
 
+def test_extract_one_of_them_is_one_of_the_group_just_named(extractor, make_doc):
+    text = "He was told on Monday, according to two people at the club. He did not leave by mutual consent, one of them said."
+    told, left = (c for c in extractor.extract(make_doc(text)) if c.kind == "statement" and c.speaker is not None)
+    assert left.speaker_key == told.speaker_key and left.speaker == "two people"
+
+
 def test_extract_hyphened_title_does_not_speak_for_the_name(extractor, make_doc):
     # the parser makes "Vice" and "Chen" two subjects of "said"
     text = "Vice-president for finance Robert Chen said the university had 3,087 international undergraduates."
