@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -286,11 +287,13 @@ class ClaimExtractor:
                 continue  # its figures, dates and values are read in the clause of its object
             in_clause = [f for f in figures if f.start < c1 and c0 < f.end and f.start >= c0 - 12]
             claimed |= {f.start for f in in_clause}
+            breaks = _attribution_starts(clause, self.lex) if in_clause else []
+            embedded = _embedded_clauses(clause) if in_clause else []
             for i, fig in enumerate(in_clause):
-                own = _embedded_clause_of(sentence, s0 + fig.start, clause)
+                own = _embedded_clause_of(embedded, s0 + fig.start)
                 fig_common = common if own is None else dict(common, **_embedded_clause_reading(own))
                 within = None if own is None else (own.left_edge.idx, own.right_edge.idx + len(own.right_edge.text))
-                claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common, within))
+                claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common, within, breaks))
             for found in dates:
                 if c0 <= found.start and found.end <= c1 and found.start not in stamps:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
@@ -398,10 +401,11 @@ class ClaimExtractor:
 
     def _numeric(self, doc: Document, sentence: SpacySpan, clause: _Clause, fig: FoundQuantity,
                  siblings: list[FoundQuantity], index: int, base: int, common: dict[str, object],
-                 within: tuple[int, int] | None = None) -> Claim:
+                 within: tuple[int, int] | None = None, breaks: list[int] | None = None) -> Claim:
         """A figure's claim; `within`, the characters of the clause of its own it stands in, if any,
         which hold the words that time it ("who arrived in July 2023 on a two-year deal, was told on
-        Monday": July 2023, not Monday)."""
+        Monday": July 2023, not Monday); `breaks`, where attributions set inside the clause start
+        (`_attribution_starts`), past which nothing bounds the figure."""
         s0 = sentence.start_char
         counted, counted_end = _counted_thing(sentence, s0 + fig.start, s0 + fig.end)
         end = max(s0 + fig.end, counted_end) if counted else s0 + fig.end
@@ -427,7 +431,9 @@ class ClaimExtractor:
         if earlier:
             frame = "earlier" + (f" {frame}" if frame else "")
         fields["time_frame"] = frame
-        scope = _scope(sentence.text[fig.end:_attribution_after(clause, s0 + fig.end, self.lex) - s0],
+        later = bisect.bisect_left(breaks or [], s0 + fig.end)
+        scope_end = breaks[later] if breaks and later < len(breaks) else clause.end
+        scope = _scope(sentence.text[fig.end:scope_end - s0],
                        sentence.text[max(clause.start - s0, fig.start - 30):fig.start])
         before_fig = sentence.text[max(0, fig.start - 25):fig.start]
         subset_before = bool(_SUBSET_BEFORE.search(before_fig))
@@ -537,7 +543,6 @@ def _in_quotation(text: str, sentence_start: int, at: int) -> bool:
 
 
 @functools.lru_cache(maxsize=8)  # claims come document by document; a few documents' texts at most
-@functools.lru_cache(maxsize=1)  # asked for every claim and stamp line of the document being read
 def _headline_end(text: str) -> int:
     """Where the document's headline ends (0 when it has none). Only the opening is searched, so a
     long run of blanks (front matter blanked out) costs little."""
@@ -782,31 +787,38 @@ def _is_boilerplate(clause: _Clause, lex: Lexicon) -> bool:
     return any(p in text for p in lex.stance.no_comment_phrases)
 
 
-def _attribution_after(clause: _Clause, at: int, lex: Lexicon) -> int:
-    """Where the clause's words after `at` are broken by an attribution set inside them ("two crew
-    members, he said, among them eight foreigners"): what follows it bounds no figure before it."""
+def _attribution_starts(clause: _Clause, lex: Lexicon) -> list[int]:
+    """Where attributions set inside the clause's words start ("two crew members, he said, among
+    them eight foreigners"), in order: what follows one bounds no figure before it."""
+    if not clause.tokens:
+        return []
     own = {t.i for t in clause.tokens}
     doc = clause.head.doc
-    for t in doc[clause.tokens[0].i:clause.tokens[-1].i + 1] if clause.tokens else ():
-        if t.idx >= at and t.i not in own and (is_speech_verb(t, lex.stance) or is_speech_verb(t.head, lex.stance)):
-            return t.idx
-    return clause.end
+    return [t.idx for t in doc[clause.tokens[0].i:clause.tokens[-1].i + 1]
+            if t.i not in own and (is_speech_verb(t, lex.stance) or is_speech_verb(t.head, lex.stance))]
 
 
-def _embedded_clause_of(sentence: SpacySpan, at: int, clause: _Clause) -> Token | None:
-    """The clause of its own a figure stands in, inside a larger clause: a relative clause whose
+def _embedded_clauses(clause: _Clause) -> list[Token]:
+    """The clauses of their own inside a larger clause, innermost first: a relative clause whose
     subject is the relative pronoun ("the demonstration, which was attended by around 2,500 people")
     or a participle with no subject of its own ("hit a crowded market, killing 23 civilians")."""
-    token = next((t for t in sentence if t.idx <= at < t.idx + len(t.text)), None)
-    while token is not None and token.i != clause.head.i:
+    found = []
+    for token in clause.tokens:
+        if token.i == clause.head.i:
+            continue
         if token.pos_ in ("VERB", "AUX") and token.dep_ == "relcl" and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_PRONOUNS for c in token.children):
-            return token
-        if token.pos_ == "VERB" and token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN") and not any(
+            found.append(token)
+        elif token.pos_ == "VERB" and token.dep_ in ("advcl", "acl") and token.tag_ in ("VBG", "VBN") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
-            return token
-        token = token.head if token.head.i != token.i else None
-    return None
+            found.append(token)
+    return sorted(found, key=lambda t: t.right_edge.i - t.left_edge.i)
+
+
+def _embedded_clause_of(embedded: list[Token], at: int) -> Token | None:
+    """The innermost of `embedded` (`_embedded_clauses`) whose words hold the character at `at`."""
+    return next((v for v in embedded
+                 if v.left_edge.idx <= at < v.right_edge.idx + len(v.right_edge.text)), None)
 
 
 def _embedded_clause_reading(verb: Token) -> dict[str, object]:
@@ -1032,7 +1044,8 @@ def _is_label(sentence: SpacySpan, start: int, end: int) -> bool:
 def _is_ordinal(sentence: SpacySpan, start: int, end: int) -> bool:
     """ "a fourth consecutive term", "a third straight title": a word that reads as a fraction but
     that the parser takes for an adjective on the noun after it counts which one, not how much."""
-    words = [t for t in sentence if start <= t.idx < end and t.is_alpha and t.lower_ not in ("a", "an")]
+    span = sentence.doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span or () if t.is_alpha and t.lower_ not in ("a", "an")]
     return len(words) == 1 and words[0].tag_ == "JJ" and words[0].dep_ == "amod" and words[0].ent_type_ == "ORDINAL"
 
 
