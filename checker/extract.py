@@ -452,7 +452,7 @@ class ClaimExtractor:
             # The bounds are part of what the source claims: "EUR 2.4 billion, including the export cable".
             end = max(end, s0 + fig.end + scope[2])
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
-        fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start)
+        fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start, qty.unit)
         fields["updated"] = bool(common["updated"]) and _figure_updated(local, fig.start - window_start, self.lex)
         if qty.high == 0 and fields["stance"] == "negated":
             fields["stance"] = "asserted"  # "nobody was injured" asserts a count of zero; the "no" is the zero

@@ -6,7 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from checker import errors
 from checker.errors import CheckerError
@@ -77,12 +77,28 @@ class AttributeLexicon(_Strict):
 
 class MeasureLexicon(_Strict):
     measures: dict[str, list[str]]
+    # The units a measure's figures take; a measure not listed counts things (no unit) or gives a share.
+    units: dict[str, list[str]] = {}
 
-    def measure_of(self, text: str, anchor: int) -> str | None:
-        """The measure named nearest to position `anchor` in `text`, if any."""
+    @model_validator(mode="after")
+    def _units_name_measures(self) -> MeasureLexicon:
+        unknown = sorted(set(self.units) - set(self.measures))
+        if unknown:
+            raise ValueError(f"[units] names {', '.join(unknown)}, which [measures] does not define")
+        return self
+
+    def takes_unit(self, measure: str, unit: str | None) -> bool:
+        """Whether a figure in `unit` can be a figure of `measure`: "a nine-year-old girl" counts no deaths."""
+        allowed = self.units.get(measure, ["count", "percent"])
+        return "any" in allowed or (unit or "count") in allowed
+
+    def measure_of(self, text: str, anchor: int, unit: str | None = None) -> str | None:
+        """The measure named nearest to position `anchor` in `text` that a figure in `unit` can have, if any."""
         best: tuple[int, str] | None = None
         low = text.lower()
         for measure, words in self.measures.items():
+            if not self.takes_unit(measure, unit):
+                continue
             for word in words:
                 for m in re.finditer(rf"\b{re.escape(word)}\b", low):
                     distance = min(abs(m.start() - anchor), abs(m.end() - anchor))

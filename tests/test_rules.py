@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from checker.errors import CheckerError
+from checker.lexicon import load_lexicon
 from checker.rule_examples import rule_flags
 from checker.ruleset import SHIPPED_RULES, find_rule, load_rule, load_rules, select_rules
 
@@ -97,21 +100,25 @@ def test_rules_readme_lists_every_parameter(kind):
 
 
 @pytest.mark.parametrize(
-    ("text", "anchor_word", "measure"),
+    ("text", "anchor_word", "unit", "measure"),
     [
-        ("The death toll stood at 29 on Tuesday morning", "29", "deaths"),
-        ("at least 41 people were killed, the agency said", "41", "deaths"),
-        ("killed 12 and injured 40 others", "40", "injuries"),
+        ("The death toll stood at 29 on Tuesday morning", "29", None, "deaths"),
+        ("at least 41 people were killed, the agency said", "41", None, "deaths"),
+        ("killed 12 and injured 40 others", "40", None, "injuries"),
         # the participle names the measure as the past tense does
-        ("hit a crowded market, killing 23 civilians", "23", "deaths"),
-        ("swept across the north, leaving 300 people homeless", "300", "displaced"),
-        ("Turnout was 61.2 percent", "61.2", "turnout"),
-        ("It is designed to operate for seven years.", "seven", "service_life"),
-        ("The council approved $480 million for the stadium", "480", None),
+        ("hit a crowded market, killing 23 civilians", "23", None, "deaths"),
+        ("swept across the north, leaving 300 people homeless", "300", None, "displaced"),
+        ("Turnout was 61.2 percent", "61.2", None, "turnout"),
+        ("It is designed to operate for seven years.", "seven", "second", "service_life"),
+        ("The council approved $480 million for the stadium", "480", "USD", None),
+        # a figure in a unit the measure does not take is no figure of it
+        ("two people died: a nine-year-old girl and a man", "nine", "second", None),
+        ("dead fish along a seven-mile stretch", "seven", "metre", None),
+        ("30 percent of those killed were children", "30", "percent", "deaths"),
     ],
 )
-def test_rules_lexicon_names_the_measure(lexicon, text, anchor_word, measure):
-    assert lexicon.measures.measure_of(text, text.index(anchor_word)) == measure
+def test_rules_lexicon_names_the_measure(lexicon, text, anchor_word, unit, measure):
+    assert lexicon.measures.measure_of(text, text.index(anchor_word), unit) == measure
 
 
 @pytest.mark.parametrize(
@@ -274,3 +281,12 @@ def test_rules_places_the_texts_link():
                                     "Veldhoven-Oost", "The depot on Mill Lane in Brennock"])
     assert {"East", "Tarn"} <= linked["Velmora"] and "Veldhoven-Oost" in linked["Oosterbroek"]
     assert "Brennock" in linked["Lane"] and "The" not in linked["Brennock"]
+
+
+def test_rules_lexicon_units_must_name_a_measure(tmp_path):
+    shutil.copytree(SHIPPED_RULES / "lexicon", tmp_path / "lexicon")
+    path = tmp_path / "lexicon" / "measures.toml"
+    path.write_text(path.read_text(encoding="utf-8") + 'harvest = ["any"]\n', encoding="utf-8")
+    with pytest.raises(CheckerError) as info:
+        load_lexicon(tmp_path)
+    assert "harvest" in info.value.message and str(path) in info.value.message
