@@ -73,6 +73,7 @@ FEATURES = (
     "days_apart_weeks",        # two calendar days four to sixty days apart: rarely one event's
     "event_unnamed",           # a date that names nothing that happened on it ("Monday 11 November" alone)
     "same_unit",               # both figures are in one unit, once converted ("1,475 feet" and "650 metres")
+    "description_against_act",  # one statement says what something is ("is not a small machine"), the other what happened
 )
 
 MODEL_FILE = "decision.json"
@@ -260,6 +261,8 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "hours_apart": math.log1p(minutes_apart(a.date, b.date) / 60) if a.date and b.date else 0.0,
         "universal_against_count": float(universal_against_count),
         "counted_kinds_differ": float(kinds_differ),
+        "description_against_act": float(a.kind == b.kind == "statement" and a.predicate != b.predicate
+                                         and "be" in (a.predicate, b.predicate)),
         "open_ended_date": float(any(c.kind == "date" and _opens_span(c.text) for c in (a, b))),
         # A slip of the keys leaves the figure counting what it counted: "2,100 shelters" and "1,200 families" are two figures.
         "digits_transposed": float(bool(qa and qb and digits_transposed(qa, qb)) and not kinds_differ),

@@ -135,6 +135,20 @@ def test_decision_same_unit_reads_converted_units():
     assert _figure_features(people, people)["same_unit"] == 0.0  # no unit: what they count says, not this
 
 
+@pytest.mark.parametrize(
+    ("predicates", "description"),
+    [(("be", "carry"), 1.0), (("exist", "confirm"), 0.0), (("be", "be"), 0.0), (("leave", "remain"), 0.0)],
+)
+def test_decision_notes_a_description_against_an_act(predicates, description):
+    from checker.decide import pair_features
+    from checker.kinds import Finding, Pair
+
+    claims = [Claim(id=f"s{n}", document="a.txt", start=0, end=1, text="x", kind="statement", speaker=None,
+                    stance="asserted", predicate=p) for n, p in enumerate(predicates)]
+    features = pair_features(Pair(*claims, 0.5, 0.5), "polarity", Finding(0.5, "", "", ""))
+    assert features["description_against_act"] == description
+
+
 @pytest.mark.parametrize(("content", "unnamed"), [("Monday 11 November", 1.0), ("The board met", 0.0)])
 def test_decision_notes_a_date_that_names_no_event(content, unnamed):
     from checker.decide import pair_features
