@@ -32,6 +32,7 @@ _TIME_WORDS = re.compile(
     r"at first|first|originally|later|now|currently|still|during)\b",
     re.I,
 )
+_NEGATOR_IN_FIGURE = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
 _INFORMATION_VERBS = {"report", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
 _SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -454,8 +455,9 @@ class ClaimExtractor:
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
         fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start, qty.unit)
         fields["updated"] = bool(common["updated"]) and _figure_updated(local, fig.start - window_start, self.lex)
-        if qty.high == 0 and fields["stance"] == "negated":
-            fields["stance"] = "asserted"  # "nobody was injured" asserts a count of zero; the "no" is the zero
+        if fields["stance"] == "negated" and (qty.high == 0 or _NEGATOR_IN_FIGURE.search(qty.text)):
+            # "nobody was injured" asserts a count of zero, "does not exceed 30,000" a bound: the "not" is the figure's
+            fields["stance"] = "asserted"
         return self._claim(kind="numeric", start=base + s0 + fig.start, end=base + end, doc=doc, quantity=qty, **fields)
 
     def _date(self, doc: Document, clause: _Clause, found: FoundDate, base: int, s0: int, dateline: Dateline,

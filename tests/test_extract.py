@@ -747,3 +747,10 @@ def test_extract_figure_in_a_relative_clause_takes_that_clause_time(extractor, m
             "on Monday morning.")
     (deal,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
     assert "july 2023" in deal.time_frame and "monday" not in deal.time_frame
+
+
+def test_extract_denied_bound_is_an_asserted_figure(extractor, make_doc):
+    text = "The ministry said the number of people who crossed the border does not exceed 30,000."
+    (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figure.stance == "asserted"  # the "not" bounds the figure; it denies nothing
+    assert (figure.quantity.low, figure.quantity.high) == (None, 30000)

@@ -106,6 +106,10 @@ INF = None
         ("The glaciers lost roughly 14 cubic kilometres of ice.", "roughly 14 cubic kilometres", 14e12, 14e12,
          "approximate", "litre"),
         ("The tank holds 40m3 of water.", "40m3", 40000, 40000, "exact", "litre"),
+        # a verb that says a figure was passed bounds it, and denied bounds it from the other side
+        ("Losses exceeded $2 billion.", "exceeded $2 billion", 2e9, INF, "lower_bound", "USD"),
+        ("The crowd topped 50,000 by noon.", "topped 50,000", 50000, INF, "lower_bound", None),
+        ("The number who entered does not exceed 30,000.", "not exceed 30,000", None, 30000, "upper_bound", None),
     ],
 )
 def test_quantities_read_interval(lexicon, text, surface, low, high, qualifier, unit):
