@@ -292,7 +292,8 @@ class ClaimExtractor:
             embedded = _embedded_clauses(clause) if in_clause else []
             for i, fig in enumerate(in_clause):
                 own = _embedded_clause_of(embedded, s0 + fig.start)
-                fig_common = common if own is None else dict(common, **_embedded_clause_reading(own))
+                fig_common = common if own is None else dict(common, **_embedded_clause_reading(own),
+                                                             stance=_embedded_stance(own, common))
                 within = None if own is None else (own.left_edge.idx, own.right_edge.idx + len(own.right_edge.text))
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common, within, breaks))
             for found in dates:
@@ -300,7 +301,8 @@ class ClaimExtractor:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
             # "slowed decline by 37%, according to results ..., and published in The Lancet": values
             # cut off from the clause's span by the attribution still belong to it
-            claims += self._attributes(doc, clause.whole or clause.tokens, base, common)
+            claims += self._attributes(doc, clause.whole or clause.tokens, base, common,
+                                       embedded if in_clause else _embedded_clauses(clause))
             if clause.stance in ("denied", "negated"):
                 speaker = clause.speaker
                 who = f"{speaker.name} {speaker.organisation or ''}" if speaker else ""
@@ -331,8 +333,15 @@ class ClaimExtractor:
             claims.append(self._numeric(doc, sentence, clause, fig, [fig], 0, base, common))
         return claims
 
-    def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object]) -> list[Claim]:
-        return [self._attribute_claim(doc, slot, base, common) for slot in attribute_slots(tokens, self.lex.attributes)]
+    def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object],
+                    embedded: list[Token]) -> list[Claim]:
+        claims = []
+        for slot in attribute_slots(tokens, self.lex.attributes):
+            own = _embedded_clause_of(embedded, slot.start)
+            slot_common = common if own is None else dict(common, stance=_embedded_stance(own, common),
+                                                          predicate=own.lemma_.lower())
+            claims.append(self._attribute_claim(doc, slot, base, slot_common))
+        return claims
 
     def _attribute_claim(self, doc: Document, slot: AttributeSlot, base: int, common: dict[str, object]) -> Claim:
         value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
@@ -821,6 +830,14 @@ def _embedded_clause_of(embedded: list[Token], at: int) -> Token | None:
     """The innermost of `embedded` (`_embedded_clauses`) whose words hold the character at `at`."""
     return next((v for v in embedded
                  if v.left_edge.idx <= at < v.right_edge.idx + len(v.right_edge.text)), None)
+
+
+def _embedded_stance(verb: Token, common: dict[str, object]) -> object:
+    """A clause of its own is presupposed, not denied, by its sentence's negation ("the number of
+    persons who have entered Dastan does not exceed 30,000": they entered); its own "not" negates it."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    return "asserted" if common["stance"] == "negated" else common["stance"]
 
 
 def _embedded_clause_reading(verb: Token) -> dict[str, object]:

@@ -754,3 +754,14 @@ def test_extract_denied_bound_is_an_asserted_figure(extractor, make_doc):
     (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
     assert figure.stance == "asserted"  # the "not" bounds the figure; it denies nothing
     assert (figure.quantity.low, figure.quantity.high) == (None, 30000)
+
+
+def test_extract_clause_of_its_own_is_not_denied_by_its_sentence(extractor, make_doc):
+    text = ("Officials said the boat, which carried 140 people from Kayar, did not reach the island. "
+            "Officials said the boat, which had not carried 90 people, sank.")
+    claims = extractor.extract(make_doc(text))
+    figures = {c.text.split()[0]: c for c in claims if c.kind == "numeric"}
+    assert figures["140"].stance == "asserted"  # the relative clause is presupposed: it carried them
+    assert figures["90"].stance == "negated"  # its own "not" negates it
+    (place,) = [c for c in claims if c.attribute is not None and c.attribute.value == "Kayar"]
+    assert place.stance == "asserted" and place.predicate == "carry"
