@@ -1341,7 +1341,8 @@ def _predicate(head: Token, planned_markers: list[str]) -> str:
     planned = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if planned is not None and f"{head.lower_} to" in planned_markers:
         return _predicate(planned, planned_markers)
-    state = next((c for c in head.children if c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB")), None)
+    state = next((c for c in head.children if (c.dep_ == "acomp" and c.pos_ in ("ADJ", "VERB"))
+                  or (c.dep_ == "oprd" and c.pos_ == "ADJ")), None)  # "was found dead": dead
     if state is None and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
         return "exist"  # "there were no casualties" says what there is, not what something is
     return (state if state is not None else head).lemma_.lower()

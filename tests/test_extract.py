@@ -544,6 +544,8 @@ def test_extract_figure_claim_spans_the_words_that_bound_its_set(extractor, make
         # a verb that marks a plan hands over to what is planned
         ("The council said it plans to close the Northgate pool.", "plans to close", "close"),
         ("The council said it intends to reopen the pool in May.", "intends to reopen", "reopen"),
+        # a state given to the object of a passive ("was found dead")
+        ("One man was found dead on board, the coastguard said.", "found dead", "dead"),
         # "there is" says what exists, not what its subject is
         ("There were no casualties among the crew, the navy said.", "no casualties", "exist"),
         ("Wayfarer is not a small machine, the agency said.", "not a small machine", "be"),
