@@ -378,7 +378,7 @@ class ClaimExtractor:
             "sentence_end": base + sentence.end_char,
             "modality": modality,
             "updated": _marked_update(clause, self.lex),
-            "time_frame": _time_frame("".join(t.text_with_ws for t in clause.tokens)),  # "1991-built" stays one word
+            "time_frame": _time_frame("".join(t.text_with_ws for t in clause.tokens)) or _when_antecedent(clause.head),
         }
 
     def _claim(self, *, kind: str, start: int, end: int, doc: Document, speaker: Speaker | None,
@@ -437,7 +437,7 @@ class ClaimExtractor:
         if earlier:
             # "96,000 visits last year, down from 130,000 in 2019": the earlier figure's time follows its marker
             local = sentence.text[max(window_start, max(0, fig.start - 20) + earlier.start()):window_end]
-        frame = _time_frame(local)
+        frame = _time_frame(local) or _when_antecedent(clause.head)
         if earlier:
             frame = "earlier" + (f" {frame}" if frame else "")
         fields["time_frame"] = frame
@@ -966,6 +966,13 @@ def _figure_updated(local: str, at: int, lex: Lexicon) -> bool:
             if not marker.endswith(" to") or (m.end() <= at + 1 and not low[m.end():at + 1].strip()):
                 return True
     return False
+
+
+def _when_antecedent(head: Token) -> str | None:
+    """ "Arrivals peaked on Tuesday, when 6,100 people crossed": a "when" clause on a time is at that time."""
+    if head.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in head.children):
+        return None
+    return _time_frame("".join(t.text_with_ws for t in head.head.subtree if t.i < head.left_edge.i))
 
 
 def _time_frame(text: str) -> str | None:

@@ -767,3 +767,9 @@ def test_extract_clause_of_its_own_is_not_denied_by_its_sentence(extractor, make
     assert figures["90"].stance == "negated"  # its own "not" negates it
     (place,) = [c for c in claims if c.attribute is not None and c.attribute.value == "Kayar"]
     assert place.stance == "asserted" and place.predicate == "carry"
+
+
+def test_extract_when_clause_on_a_time_is_at_that_time(extractor, make_doc):
+    text = "The agency said arrivals peaked on Tuesday, when 6,100 people crossed in a single day."
+    (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figure.time_frame == "tuesday"
