@@ -32,6 +32,7 @@ _TIME_WORDS = re.compile(
     r"at first|first|originally|later|now|currently|still|during)\b",
     re.I,
 )
+_DENOMINATOR_BEFORE = re.compile(r"\b(?:out\s+of|of\s+(?:the|its|their|all))\s*$", re.I)
 _NEGATOR_IN_FIGURE = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
 _INFORMATION_VERBS = {"report", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
 _SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
@@ -462,7 +463,10 @@ class ClaimExtractor:
             # The bounds are part of what the source claims: "EUR 2.4 billion, including the export cable".
             end = max(end, s0 + fig.end + scope[2])
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
-        fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start, qty.unit)
+        # "Eleven were treated for injuries, out of 38 people on board": the whole is measured by its own words
+        measured = local[fig.start - window_start:] if _DENOMINATOR_BEFORE.search(before_fig) else local
+        anchor = 0 if measured is not local else fig.start - window_start
+        fields["measure"] = self.lex.measures.measure_of(measured, anchor, qty.unit)
         fields["updated"] = bool(common["updated"]) and _figure_updated(local, fig.start - window_start, self.lex)
         if fields["stance"] == "negated" and (qty.high == 0 or _NEGATOR_IN_FIGURE.search(qty.text)):
             # "nobody was injured" asserts a count of zero, "does not exceed 30,000" a bound: the "not" is the figure's

@@ -773,3 +773,12 @@ def test_extract_when_clause_on_a_time_is_at_that_time(extractor, make_doc):
     text = "The agency said arrivals peaked on Tuesday, when 6,100 people crossed in a single day."
     (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
     assert figure.time_frame == "tuesday"
+
+
+def test_extract_whole_after_out_of_is_measured_by_its_own_words(extractor, make_doc):
+    text = ("Eleven passengers were treated for minor injuries, a spokesperson said, out of 38 people who were "
+            "on board. Police said one of the 12 people killed was a child.")
+    figures = {c.text.split()[0]: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert figures["Eleven"].measure == "injuries"
+    assert figures["38"].measure is None  # those on board, not those hurt
+    assert figures["12"].measure == "deaths"
