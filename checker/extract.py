@@ -1196,7 +1196,11 @@ def _event_of(clause: _Clause, start: int, end: int) -> tuple[str, str]:
         verb = verb.head
     # the subject's words before the verb: a parse may hang a later apposition on it ("The walkout
     # began at 10 p.m. ..., the busiest of the port's berths")
-    words = [w.text for w in subject.subtree if w.i < anchor.i or subject.i > anchor.i] if subject is not None else []
+    # and not what describes it ("The ship, which was carrying 236 people, hit rocks": the ship hit rocks)
+    described = {t.i for c in subject.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree} \
+        if subject is not None else set()
+    words = [w.text for w in subject.subtree if (w.i < anchor.i or subject.i > anchor.i) and w.i not in described
+             and not (w.is_punct and w.i > subject.i)] if subject is not None else []
     words.append(anchor.text)
     head = [anchor.lemma_.lower()]
     own = {t.i for t in clause.tokens} | ({t.i for t in anchor.subtree} if anchor is not hung else set())

@@ -782,3 +782,9 @@ def test_extract_whole_after_out_of_is_measured_by_its_own_words(extractor, make
     assert figures["Eleven"].measure == "injuries"
     assert figures["38"].measure is None  # those on board, not those hurt
     assert figures["12"].measure == "deaths"
+
+
+def test_extract_dated_event_leaves_out_what_describes_its_subject(extractor, make_doc):
+    text = "The ship, which was carrying 236 people, hit rocks shortly after 3 a.m., a crew member said."
+    (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert date.content == "The ship hit rocks"  # its passengers are no reading of the event
