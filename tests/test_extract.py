@@ -445,7 +445,7 @@ def test_extract_date_belongs_to_the_event_it_follows(extractor, make_doc):
         ("The walkout began at 10 p.m. on Sunday at the North Quay terminal, the busiest of the port's berths, "
          "halting the loading of ships.", "The walkout began at the North Quay terminal"),
         # a date inside the modifier that names the event is said once
-        ("The festival, founded in 1995, drew 40,000 visitors.", "The festival , founded"),
+        ("The festival, founded in 1995, drew 40,000 visitors.", "The festival founded"),
     ],
 )
 def test_extract_date_of_an_object_or_a_cleft_dates_the_act(extractor, make_doc, text, event):
