@@ -359,6 +359,8 @@ class ClaimExtractor:
         shared = subj is None and clause.head.dep_ == "conj" and clause.head.head.pos_ in ("VERB", "AUX")
         if shared:  # "the material was contained and did not enter the river": the first verb's subject is the second's
             subj = next((c for c in clause.head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.dep_ == "expl":  # "There were no casualties": what there is
+            subj = next((c for c in clause.head.children if c.dep_ in ("attr", "dobj")), subj)
         subject = doc.analysis_text[base + subj.left_edge.idx: base + subj.right_edge.idx + len(subj.right_edge.text)] if subj is not None else ""
         if shared and subject:
             content = f"{subject} {content}"

@@ -788,3 +788,9 @@ def test_extract_dated_event_leaves_out_what_describes_its_subject(extractor, ma
     text = "The ship, which was carrying 236 people, hit rocks shortly after 3 a.m., a crew member said."
     (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
     assert date.content == "The ship hit rocks"  # its passengers are no reading of the event
+
+
+def test_extract_existential_statement_is_about_what_there_is(extractor, make_doc):
+    text = "There were no casualties, the coastguard said."
+    statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
+    assert statements and all(c.subject == "no casualties" for c in statements)
