@@ -233,6 +233,8 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
         ("The lorry was stopped at the Tamar bridge crossing on Friday, police said.", "place", "Tamar bridge crossing"),
         # a country joined by a hyphen to what it describes is where that is from
         ("A Marshall Islands-flagged tanker struck rocks off the coast.", "origin", "Marshall Islands"),
+        # where a ship is registered is its flag, where it is from
+        ("The Aegean Star, a vessel registered in Malta, struck a rock.", "origin", "Malta"),
     ],
 )
 def test_extract_attribute_values(extractor, make_doc, text, cls, value):
