@@ -29,7 +29,7 @@ _FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "aux", "auxpass", "neg", 
                "punct", "prt", "agent", "cc", "mark", "attr", "oprd"}
 _TIME_WORDS = re.compile(
     r"\b(?:before|after|since|until|prior to|ahead of|ago|earlier|previous|previously|last|initially|"
-    r"at first|first|originally|later|now|currently|still|during)\b",
+    r"at first|first(?:\s+(?:half|quarter|week|month|year|day|hour)s?)?|originally|later|now|currently|still|during)\b",
     re.I,
 )
 _DENOMINATOR_BEFORE = re.compile(r"\b(?:out\s+of|of\s+(?:the|its|their|all))\s*$", re.I)

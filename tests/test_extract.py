@@ -796,3 +796,13 @@ def test_extract_existential_statement_is_about_what_there_is(extractor, make_do
     text = "There were no casualties, the coastguard said."
     statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
     assert statements and all(c.subject == "no casualties" for c in statements)
+
+
+def test_extract_first_half_is_a_period_not_an_earlier_telling(extractor, make_doc):
+    from checker.kinds import EARLIER_WORDS, _earlier
+
+    text = "The union said operating profit had dropped to EUR 31 million in the first half."
+    (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figure.time_frame == "first half"
+    assert not _earlier(figure.time_frame, EARLIER_WORDS)
+    assert _earlier("first", EARLIER_WORDS)  # "first reported 12 dead" is an earlier telling
