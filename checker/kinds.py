@@ -136,12 +136,13 @@ def in_story_week(claim: Claim) -> bool:
     return claim.days_before_filing is not None and 0 <= claim.days_before_filing < 7
 
 
-# "the first half", "its first week": a period, not an earlier telling
+# "the first half", "its first week": a period, not an earlier telling ("last year" is earlier)
 _PERIOD_AFTER = r"(?!\s+(?:half|quarter|week|month|year|day|hour)s?\b)"
 
 
 def _earlier(time_frame: str, earlier_words: list[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b{_PERIOD_AFTER}", time_frame) for w in earlier_words)
+    return any(re.search(rf"\b{re.escape(w)}\b" + (_PERIOD_AFTER if w == "first" else ""), time_frame)
+               for w in earlier_words)
 
 
 _FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
