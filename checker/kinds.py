@@ -180,6 +180,7 @@ def _show(q: Quantity) -> str:
 _FUNCTION_WORDS = {"the", "a", "an", "no", "more", "than", "less", "fewer", "some", "about", "all", "only", "few",
                    "at", "least", "most", "up", "to", "nearly", "almost", "around", "over", "under", "of", "and",
                    "their", "its", "his", "her", "other", "any", "those", "these", "this", "that"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "one", "ones"}
 
 
 def _head(words: str | None) -> tuple[str, set[str]]:
@@ -270,9 +271,23 @@ def opposite_predicates(pair: Pair, params: OppositeParams, opposites: list[tupl
         return None  # "will remain open" is a plan; "was closed on Saturday" what happened
     if pair.subject_similarity < params.min_subject_similarity or pair.content_similarity < params.min_similarity:
         return None
-    if _opposed_predicates(a, b, opposites) and not _different_subjects(a.subject, b.subject):
+    if _opposed_predicates(a, b, opposites) and not _different_subjects(a.subject, b.subject) \
+            and _share_a_word(a.subject, b.subject):
         return Finding(pair.subject_similarity, a.predicate, b.predicate, "opposite outcomes")
     return None
+
+
+def _share_a_word(a: str | None, b: str | None) -> bool:
+    """Two subjects that name one thing share a word ("the Karsu border crossing", "the Karsu
+    crossing"); "revenue rose" and "operating profit fell" are about two things. A subject with no
+    content word (a pronoun) may be anything."""
+    words_a, words_b = (_content_words(x) for x in (a, b))
+    return not words_a or not words_b or bool(words_a & words_b)
+
+
+def _content_words(words: str | None) -> set[str]:
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words or "")
+            if w.lower() not in _FUNCTION_WORDS and w.lower() not in _PRONOUNS}
 
 
 def _different_subjects(a: str, b: str) -> bool:

@@ -171,3 +171,12 @@ def test_pipeline_one_disagreement_read_two_ways_is_judged_on_both_readings(chec
     assert decide(readings, model) == []  # alone, neither reading clears the cut
     accepted = decide(readings, model, claims=claims)
     assert accepted and all(abs(p - 0.36) < 1e-9 for _, p in accepted)  # 1 - 0.8 * 0.8
+
+
+def test_pipeline_opposite_outcomes_need_one_subject(checker, make_doc):
+    company = make_doc("Harbourline said revenue rose 8 percent in the first half.", "company.md")
+    union = make_doc("The union said operating profit had dropped sharply in the first half.", "union.md")
+    assert not [c for c in checker.check([company, union]).conflicts if c.code == "POL203"]
+    shut = make_doc("Witnesses said the Karsu crossing was closed on Saturday.", "wire.txt")
+    open_ = make_doc("The ministry said the Karsu border crossing has remained open on Saturday.", "ministry.txt")
+    assert [c for c in checker.check([shut, open_]).conflicts if c.code == "POL203"]
