@@ -79,6 +79,10 @@ class FoundDate:
     value: DateValue
 
 
+# Nouns that with "first" name a period ("the first half", "its first week"), not an earlier telling.
+PERIOD_NOUNS = r"(?:half|quarter|week|month|year|day|hour)s?"
+
+
 def find_dates(text: str, dateline: Dateline | None = None) -> list[FoundDate]:
     """Return the dates and times in `text`, resolved against `dateline`; the parts of one date and
     time ("at 10 p.m. on Sunday", "on the morning of Thursday 9 January") are one."""

@@ -16,8 +16,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from checker.attribution import QUANTIFIERS, SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
-from checker.dates import (Dateline, FoundDate, date_months, find_dateline, find_dates, find_times, names_day_of_speaking,
-                           resolve_weekday)
+from checker.dates import (PERIOD_NOUNS, Dateline, FoundDate, date_months, find_dateline, find_dates, find_times,
+                           names_day_of_speaking, resolve_weekday)
 from checker.lexicon import Lexicon
 from checker.attributes import AttributeSlot, attribute_slots, disowned_side, own_modality
 from checker.models import Attribute, Claim, DateValue, Document, Quantity, Speaker
@@ -29,7 +29,7 @@ _FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "aux", "auxpass", "neg", 
                "punct", "prt", "agent", "cc", "mark", "attr", "oprd"}
 _TIME_WORDS = re.compile(
     r"\b(?:before|after|since|until|prior to|ahead of|ago|earlier|previous|previously|last|initially|"
-    r"at first|first(?:\s+(?:half|quarter|week|month|year|day|hour)s?)?|originally|later|now|currently|still|during)\b",
+    rf"at first|first(?:\s+{PERIOD_NOUNS})?|originally|later|now|currently|still|during)\b",
     re.I,
 )
 _DENOMINATOR_BEFORE = re.compile(r"\b(?:out\s+of|of\s+(?:the|its|their|all))\s*$", re.I)
@@ -290,7 +290,7 @@ class ClaimExtractor:
             in_clause = [f for f in figures if f.start < c1 and c0 < f.end and f.start >= c0 - 12]
             claimed |= {f.start for f in in_clause}
             breaks = _attribution_starts(clause, self.lex) if in_clause else []
-            embedded = _embedded_clauses(clause) if in_clause else []
+            embedded = _embedded_clauses(clause)
             for i, fig in enumerate(in_clause):
                 own = _embedded_clause_of(embedded, s0 + fig.start)
                 fig_common = common if own is None else dict(common, **_embedded_clause_reading(own),
@@ -302,8 +302,7 @@ class ClaimExtractor:
                     claims.append(self._date(doc, clause, found, base, s0, dateline, common))
             # "slowed decline by 37%, according to results ..., and published in The Lancet": values
             # cut off from the clause's span by the attribution still belong to it
-            claims += self._attributes(doc, clause.whole or clause.tokens, base, common,
-                                       embedded if in_clause else _embedded_clauses(clause))
+            claims += self._attributes(doc, clause.whole or clause.tokens, base, common, embedded)
             if clause.stance in ("denied", "negated"):
                 speaker = clause.speaker
                 who = f"{speaker.name} {speaker.organisation or ''}" if speaker else ""
@@ -465,10 +464,11 @@ class ClaimExtractor:
             # The bounds are part of what the source claims: "EUR 2.4 billion, including the export cable".
             end = max(end, s0 + fig.end + scope[2])
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
-        # "Eleven were treated for injuries, out of 38 people on board": the whole is measured by its own words
-        measured = local[fig.start - window_start:] if _DENOMINATOR_BEFORE.search(before_fig) else local
-        anchor = 0 if measured is not local else fig.start - window_start
-        fields["measure"] = self.lex.measures.measure_of(measured, anchor, qty.unit)
+        if _DENOMINATOR_BEFORE.search(before_fig):
+            # "Eleven were treated for injuries, out of 38 people on board": the whole is measured by its own words
+            fields["measure"] = self.lex.measures.measure_of(local[fig.start - window_start:], 0, qty.unit)
+        else:
+            fields["measure"] = self.lex.measures.measure_of(local, fig.start - window_start, qty.unit)
         fields["updated"] = bool(common["updated"]) and _figure_updated(local, fig.start - window_start, self.lex)
         if fields["stance"] == "negated" and (qty.high == 0 or _NEGATOR_IN_FIGURE.search(qty.text)):
             # "nobody was injured" asserts a count of zero, "does not exceed 30,000" a bound: the "not" is the figure's

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from checker.attributes import PLACE_CLASSES, linked_by_the_texts, same_value
-from checker.dates import dates_disagree, names_a_day
+from checker.dates import PERIOD_NOUNS, dates_disagree, names_a_day
 from checker.models import Attribute, Claim, Quantity
 
 POSITIVE = {"asserted", "reported", "hedged"}
@@ -137,7 +137,7 @@ def in_story_week(claim: Claim) -> bool:
 
 
 # "the first half", "its first week": a period, not an earlier telling ("last year" is earlier)
-_PERIOD_AFTER = r"(?!\s+(?:half|quarter|week|month|year|day|hour)s?\b)"
+_PERIOD_AFTER = rf"(?!\s+{PERIOD_NOUNS}\b)"
 
 
 def _earlier(time_frame: str, earlier_words: list[str]) -> bool:
@@ -183,8 +183,13 @@ _FUNCTION_WORDS = {"the", "a", "an", "no", "more", "than", "less", "fewer", "som
 _PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "them", "who", "which", "one", "ones"}
 
 
+def _word_stems(words: str | None) -> list[str]:
+    """The words of a phrase that say what it is, lowercased and without a plural "s"."""
+    return [w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words or "") if w.lower() not in _FUNCTION_WORDS]
+
+
 def _head(words: str | None) -> tuple[str, set[str]]:
-    parts = [w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words or "") if w.lower() not in _FUNCTION_WORDS]
+    parts = _word_stems(words)
     if not parts:
         return "", set()
     return parts[-1], set(parts[:-1])
@@ -286,8 +291,7 @@ def _share_a_word(a: str | None, b: str | None) -> bool:
 
 
 def _content_words(words: str | None) -> set[str]:
-    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", words or "")
-            if w.lower() not in _FUNCTION_WORDS and w.lower() not in _PRONOUNS}
+    return set(_word_stems(words)) - _PRONOUNS
 
 
 def _different_subjects(a: str, b: str) -> bool:
