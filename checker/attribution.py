@@ -232,6 +232,9 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
         if not _in_own_clause(t, head):
             continue  # "if nothing changes, rations will be halved": the negation is the condition's
         if t.dep_ == "neg" or low in ("not", "n't", "never"):
+            contrast = t.head.i != head.i and t.i > 0 and t.nbor(-1).text == ","
+            if contrast:
+                continue  # "were down, not up": the "not" sets aside a rival reading, it denies nothing
             if t.head.i == head.i or (t.head.head.i == head.i and t.head.dep_ != "conj"):
                 return "negated"  # "are held apart and were not affected": the second verb's negation is its own
         if low == "no" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in ("more", "fewer", "less", "later", "longer", "sooner"):

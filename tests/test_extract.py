@@ -806,3 +806,11 @@ def test_extract_first_half_is_a_period_not_an_earlier_telling(extractor, make_d
     assert figure.time_frame == "first half"
     assert not _earlier(figure.time_frame, EARLIER_WORDS)
     assert _earlier("first", EARLIER_WORDS)  # "first reported 12 dead" is an earlier telling
+
+
+def test_extract_contrastive_not_denies_nothing(extractor, make_doc):
+    text = "Hagen said passenger numbers were down, not up, at about 1.8 million."
+    claims = [c for c in extractor.extract(make_doc(text)) if c.kind in ("statement", "numeric")]
+    assert claims and all(c.stance == "asserted" for c in claims)
+    negated = "Hagen said passenger numbers were not up this year."
+    assert any(c.stance == "negated" for c in extractor.extract(make_doc(negated)) if c.kind == "statement")
