@@ -286,8 +286,15 @@ def _share_a_word(a: str | None, b: str | None) -> bool:
     """Two subjects that name one thing share a word ("the Karsu border crossing", "the Karsu
     crossing"); "revenue rose" and "operating profit fell" are about two things. A subject with no
     content word (a pronoun) may be anything."""
-    words_a, words_b = (_content_words(x) for x in (a, b))
-    return not words_a or not words_b or bool(words_a & words_b)
+    return _one_thing(_content_words(a), _content_words(b))
+
+
+def _one_thing(words_a: set[str], words_b: set[str], named: bool = False) -> bool:
+    """Whether two phrases' words may name one thing: they share a word, or one names nothing (which
+    may be anything, unless `named` asks that both name it)."""
+    if not words_a or not words_b:
+        return not named
+    return bool(words_a & words_b)
 
 
 def _content_words(words: str | None) -> set[str]:
@@ -400,9 +407,7 @@ def _same_target(a: Attribute, b: Attribute, named: bool = False) -> bool:
     effect ("the outage", "the outage at Telcora"), or two parties one person ("Rask"). With `named`,
     both must name what they describe."""
     words_a, words_b = ({w.rstrip("s") for w in re.findall(r"[a-z]+", v.anchor.lower())} for v in (a, b))
-    if not words_a or not words_b:
-        return not named
-    return bool(words_a & words_b)
+    return _one_thing(words_a, words_b, named)
 
 
 def _one_event(a: Attribute, b: Attribute) -> bool:
