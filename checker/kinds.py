@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.attributes import PLACE_CLASSES, linked_by_the_texts, same_value
+from checker.attributes import PLACE_CLASSES, known_places, linked_by_the_texts, same_value
 from checker.dates import PERIOD_NOUNS, dates_disagree, names_a_day
 from checker.models import Attribute, Claim, Quantity
 
@@ -385,7 +385,8 @@ def attribute_values_differ(pair: Pair, params: AttributeParams) -> Finding | No
     if cls in params.same_anchor_classes and pair.subject_similarity < params.min_same_anchor_similarity \
             and not one_event:
         return None  # "Keller won 52 percent", "Brandt took 31.8 percent": two people, two results
-    if same_value(cls, va, vb) or pair.value_similarity > params.max_value_similarity:
+    if same_value(cls, va, vb) or (pair.value_similarity > params.max_value_similarity
+                                   and not known_places(cls, va, vb)):
         return None
     if cls in PLACE_CLASSES and linked_by_the_texts(pair.a.attribute, pair.b.attribute):  # type: ignore[arg-type]
         return None  # "fighting in eastern Velmora" and "in East Tarn", told of "Velmora's East Tarn province"

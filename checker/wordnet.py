@@ -14,14 +14,17 @@ import sys
 from pathlib import Path
 
 WORDNET_VERSION = "3.0"
+# The prepared table's layout; a new one is written when it changes.
+TABLE_FORMAT = 2
 # Lexicographer file numbers (lexnames(5WN)): a group of people and a person are one kind here, so
 # "the wounded" (a group) and "23 civilians" (persons) may count the same people.
 _NOUN_GROUP, _NOUN_PERSON = 14, 18
+_NOUN_LOCATION = 15
 
 
 def noun_kinds_file() -> Path:
     """Where `claimcheck prepare` writes the table, inside this Python environment."""
-    return Path(sys.prefix) / "share" / "claimcheck" / f"noun-kinds-wordnet-{WORDNET_VERSION}.tsv"
+    return Path(sys.prefix) / "share" / "claimcheck" / f"noun-kinds-wordnet-{WORDNET_VERSION}-{TABLE_FORMAT}.tsv"
 
 
 def wordnet_folder() -> Path | None:
@@ -59,36 +62,92 @@ def read_noun_kinds(folder: Path) -> tuple[dict[str, frozenset[int]], dict[str, 
     return kinds, irregular
 
 
+def read_place_adjectives(folder: Path) -> dict[str, tuple[str, ...]]:
+    """Adjectives to the places they pertain to, from WordNet's pertainym pointers (`\\`) into the
+    noun.location file: "danish" -> ("denmark",), "french" -> ("france",). Lower case, spaces for
+    underscores. A nationality and its country are one origin however unlike their spellings."""
+    places: dict[str, list[str]] = {}
+    with open(folder / "data.noun", encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" ")
+            if int(fields[1]) == _NOUN_LOCATION:
+                places[fields[0]] = _synset_words(fields)
+    adjectives: dict[str, list[str]] = {}
+    adjective_file = folder / "data.adj"
+    if not adjective_file.is_file():
+        return {}
+    with open(adjective_file, encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" ")
+            words = _synset_words(fields)
+            at = 4 + 2 * len(words)
+            for n in range(int(fields[at])):
+                symbol, offset, pos, source_target = fields[at + 1 + 4 * n: at + 5 + 4 * n]
+                if symbol != "\\" or pos != "n" or offset not in places:
+                    continue
+                source = int(source_target[:2], 16)
+                target = int(source_target[2:], 16)
+                for word in (words[source - 1:source] if source else words):
+                    nouns = places[offset][target - 1:target] if target else places[offset]
+                    adjectives.setdefault(word, [])
+                    adjectives[word] += [noun for noun in nouns if noun not in adjectives[word]]
+    return {word: tuple(nouns) for word, nouns in adjectives.items()}
+
+
+def _synset_words(fields: list[str]) -> list[str]:
+    """The words of a synset line of a data file, lower case ("Denmark", "South_Korean(a)" -> "south korean")."""
+    count = int(fields[3], 16)
+    words = fields[4:4 + 2 * count:2]
+    return [w.split("(")[0].replace("_", " ").lower() for w in words]
+
+
 def write_noun_kinds(target: Path, folder: Path) -> Path:
-    """Write the table as `lemma<TAB>14,18` lines and `=inflected<TAB>lemma,lemma` lines, atomically."""
+    """Write the table as `lemma<TAB>14,18` lines, `=inflected<TAB>lemma,lemma` lines and
+    `@adjective<TAB>place,place` lines, atomically."""
     kinds, irregular = read_noun_kinds(folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     rows = [f"{lemma}\t{','.join(map(str, sorted(files)))}\n" for lemma, files in sorted(kinds.items())]
     rows += [f"={word}\t{','.join(lemmas)}\n" for word, lemmas in sorted(irregular.items())]
+    rows += [f"@{word}\t{','.join(nouns)}\n" for word, nouns in sorted(read_place_adjectives(folder).items())]
     tmp.write_text("".join(rows), encoding="utf-8")
     os.replace(tmp, target)
     return target
 
 
+Table = tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+
+
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]]]:
+def _table() -> Table:
     """The prepared table, else WordNet read directly (also when the table is damaged: `claimcheck
     prepare --force` writes it again), else empty (every noun then of unknown kind)."""
     try:
         text = noun_kinds_file().read_text(encoding="utf-8")
         kinds: dict[str, frozenset[int]] = {}
         irregular: dict[str, tuple[str, ...]] = {}
+        adjectives: dict[str, tuple[str, ...]] = {}
         for line in text.splitlines():
             key, _, value = line.partition("\t")
             if key.startswith("="):
                 irregular[key[1:]] = tuple(value.split(","))
+            elif key.startswith("@"):
+                adjectives[key[1:]] = tuple(value.split(","))
             else:
                 kinds[key] = frozenset(int(v) for v in value.split(",") if v)
-        return kinds, irregular
+        return kinds, irregular, adjectives
     except (OSError, UnicodeDecodeError, ValueError):
         folder = wordnet_folder()
-        return read_noun_kinds(folder) if folder is not None else ({}, {})
+        return (*read_noun_kinds(folder), read_place_adjectives(folder)) if folder is not None else ({}, {}, {})
+
+
+def places_of_adjective(word: str) -> tuple[str, ...]:
+    """The places an adjective pertains to ("Danish" -> ("denmark",)); empty if WordNet names none."""
+    return _table()[2].get(word.lower().strip(), ())
 
 
 # Regular noun endings and what they stand for (morphy(7WN)).
@@ -100,7 +159,7 @@ _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", 
 def noun_kinds(word: str) -> frozenset[int]:
     """The lexicographer files of every sense of `word` and of the lemmas it may inflect (empty if
     WordNet does not know it). A person and a group of people count as one kind."""
-    kinds, irregular = _table()
+    kinds, irregular, _ = _table()
     w = word.lower().replace(" ", "_")
     lemmas = {w, *irregular.get(w, ())}
     lemmas |= {w[: -len(end)] + base for end, base in _SUFFIXES if w.endswith(end) and len(w) > len(end) + 1}

@@ -61,6 +61,9 @@ def test_extract_trailing_speaker_after_a_comma_speaks(extractor, make_doc):
     assert won.speaker == "Maritime Energy Agency"  # not the consortium the parser hung "said" on
     led = next(c for c in claims if c.attribute is not None and c.attribute.cls == "agent")
     assert "Havfrisk Energi" in led.attribute.value
+    # the nationality on the agent itself, not on a name joined to it
+    origins = {c.attribute.value for c in claims if c.attribute is not None and c.attribute.cls == "origin"}
+    assert origins == {"Danish"}
 
 
 @pytest.mark.parametrize(
@@ -235,6 +238,9 @@ def test_extract_update_marker_marks_the_figure_after_it(extractor, make_doc):
         ("A Marshall Islands-flagged tanker struck rocks off the coast.", "origin", "Marshall Islands"),
         # where a ship is registered is its flag, where it is from
         ("The Aegean Star, a vessel registered in Malta, struck a rock.", "origin", "Malta"),
+        # the nationality of who did it is where the act is from, as "German-made" says
+        ("The mirror was manufactured by a German firm in 2019.", "origin", "German"),
+        ("A consortium led by Danish utility Havfrisk Energi won the auction.", "origin", "Danish"),
     ],
 )
 def test_extract_attribute_values(extractor, make_doc, text, cls, value):

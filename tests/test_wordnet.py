@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.wordnet import different_kinds, noun_kinds, read_noun_kinds
+from checker.attributes import same_value
+from checker.wordnet import different_kinds, noun_kinds, places_of_adjective, read_noun_kinds, read_place_adjectives
 from tests.conftest import ROOT
 
 
@@ -12,6 +13,24 @@ def test_wordnet_database_files_are_read_into_kinds_and_plurals():
     kinds, irregular = read_noun_kinds(ROOT / "tests" / "data" / "wordnet")
     assert kinds == {"engine": frozenset({6}), "person": frozenset({18}), "people": frozenset({14})}
     assert irregular == {"people": ("person",)}
+
+
+def test_wordnet_adjectives_pertain_only_to_places():
+    adjectives = read_place_adjectives(ROOT / "tests" / "data" / "wordnet")
+    assert adjectives == {"danish": ("denmark",)}  # "large" points at an engine, which is no place
+
+
+def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
+    from checker import wordnet
+
+    table = wordnet.write_noun_kinds(tmp_path / "kinds.tsv", ROOT / "tests" / "data" / "wordnet")
+    monkeypatch.setattr(wordnet, "noun_kinds_file", lambda: table)
+    wordnet._table.cache_clear()
+    try:
+        assert places_of_adjective("Danish") == ("denmark",)
+        assert places_of_adjective("Engine") == ()
+    finally:
+        wordnet._table.cache_clear()
 
 
 # The tests below read the WordNet that .ci/setup fetches (Debian's wordnet-base).
@@ -50,3 +69,20 @@ def test_wordnet_damaged_table_falls_back_to_the_database(tmp_path, monkeypatch)
     finally:
         wordnet._table.cache_clear()
         wordnet.noun_kinds.cache_clear()
+
+
+# With the WordNet .ci/setup fetches: a nationality and its country are one origin however unlike
+# their spellings, and two countries are two however alike their adjectives sound.
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("French", "France", True),
+        ("Danish", "Denmark", True),
+        ("Dutch", "Netherlands", True),    # the gazetteer's "The Netherlands", without its article
+        ("Polish", "Poland", True),
+        ("Danish", "Norwegian", False),
+        ("Austrian", "Australia", False),
+    ],
+)
+def test_nationality_and_country_are_one_origin(a, b, same):
+    assert same_value("origin", a, b) is same
