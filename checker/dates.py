@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from checker.models import DateValue
 from checker.spans import Spans
+from checker.units import UNIT_FACTORS
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -79,8 +80,11 @@ class FoundDate:
     value: DateValue
 
 
-# Nouns that with "first" name a period ("the first half", "its first week"), not an earlier telling.
-PERIOD_NOUNS = r"(?:half|quarter|week|month|year|day|hour)s?"
+# Nouns that with "first" name a period ("the first half", "its first week", "on its first night"),
+# not an earlier telling: parts of a year, the units time is measured in, and parts of the day.
+_TIME_UNITS = sorted({w.split()[-1].removesuffix("s") for w in [*UNIT_FACTORS["second"], *PARTS_OF_DAY, "half", "quarter"]
+                      if len(w) > 2})
+PERIOD_NOUNS = rf"(?:{'|'.join(_TIME_UNITS)})s?"
 
 
 def find_dates(text: str, dateline: Dateline | None = None) -> list[FoundDate]:

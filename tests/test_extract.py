@@ -814,6 +814,13 @@ def test_extract_first_half_is_a_period_not_an_earlier_telling(extractor, make_d
     assert _earlier("first", EARLIER_WORDS)  # "first reported 12 dead" is an earlier telling
 
 
+@pytest.mark.parametrize("period", ["on its first night", "in its first week", "in the first decade"])
+def test_extract_first_of_a_time_unit_or_part_of_day_is_a_period(period):
+    from checker.kinds import EARLIER_WORDS, _earlier
+
+    assert not _earlier(period, EARLIER_WORDS)
+
+
 def test_extract_contrastive_not_denies_nothing(extractor, make_doc):
     text = "Hagen said passenger numbers were down, not up, at about 1.8 million."
     claims = [c for c in extractor.extract(make_doc(text)) if c.kind in ("statement", "numeric")]
