@@ -260,16 +260,44 @@ def scaling(sizes: list[int]) -> None:
     print()
 
 
+def dense_line(sizes: list[int], check_up_to: int) -> None:
+    """One line listing many figures (a table pasted as prose): extraction should grow with the
+    figures, not with their square; comparing them pairs every figure with every other."""
+    import tempfile
+
+    print("## One line listing many figures\n")
+    print("| figures in the line | `extract` seconds | `check` seconds |\n|---|---|---|")
+    rng = random.Random(1)
+    claimcheck = str(Path(sys.executable).parent / "claimcheck")
+    for n in sizes:
+        line = ", ".join(f"{rng.randint(2, 9000)} people" for _ in range(n))
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+            f.write(f"Officials said {line} were affected.\n")
+        extract = _wall([claimcheck, "extract", "--format", "json", f.name])
+        check = f"{_wall([claimcheck, 'check', '--format', 'json', f.name]):.1f}" if n <= check_up_to else "not run"
+        Path(f.name).unlink()
+        print(f"| {n} | {extract:.1f} | {check} |")
+    print()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--stories", type=int, default=1000)
     ap.add_argument("--sizes", default="1,10,100,1000")
+    ap.add_argument("--dense", default="250,500,1000,2000", help="figures in one line, for dense_line")
+    ap.add_argument("--dense-check-up-to", type=int, default=500)
+    ap.add_argument("--only", choices=["dense"], help="run one section alone")
     args = ap.parse_args()
+    dense = [int(s) for s in args.dense.split(",")]
+    if args.only == "dense":
+        dense_line(dense, args.dense_check_up_to)
+        return
     cold(SEED)
     spacy_components(SEED)
     warm_recheck(SEED)
     warm(args.stories)
     scaling([int(s) for s in args.sizes.split(",")])
+    dense_line(dense, args.dense_check_up_to)
 
 
 if __name__ == "__main__":

@@ -325,12 +325,20 @@ class ClaimExtractor:
         if not clauses:
             return []
         s0 = sentence.start_char
-        claims: list[Claim] = []
+        by_host: dict[int, list[FoundQuantity]] = {}
         for fig in stray:
-            host = min(clauses, key=lambda c: max(c.start - s0 - fig.end, fig.start - (c.end - s0), 0))
-            clause = replace(host, start=min(host.start, s0 + fig.start), end=max(host.end, s0 + fig.end))
+            host = min(range(len(clauses)),
+                       key=lambda k: max(clauses[k].start - s0 - fig.end, fig.start - (clauses[k].end - s0), 0))
+            by_host.setdefault(host, []).append(fig)
+        claims: list[Claim] = []
+        for host, figs in by_host.items():
+            # One clause for all the figures a clause hosts, each bounded by its neighbours as figures in
+            # a clause are: a line listing thousands of figures is read once, not once per figure.
+            figs.sort(key=lambda f: f.start)
+            clause = replace(clauses[host], start=min(clauses[host].start, s0 + figs[0].start),
+                             end=max(clauses[host].end, s0 + max(f.end for f in figs)))
             common = self._common(doc, clause, base, s0, sentence, _content_text(clause, self.lex), previous)
-            claims.append(self._numeric(doc, sentence, clause, fig, [fig], 0, base, common))
+            claims += [self._numeric(doc, sentence, clause, fig, figs, n, base, common) for n, fig in enumerate(figs)]
         return claims
 
     def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object],
@@ -419,6 +427,7 @@ class ClaimExtractor:
         Monday": July 2023, not Monday); `breaks`, where attributions set inside the clause start
         (`_attribution_starts`), past which nothing bounds the figure."""
         s0 = sentence.start_char
+        text = _doc_text(sentence.doc)[s0:sentence.end_char]
         counted, counted_end = _counted_thing(sentence, s0 + fig.start, s0 + fig.end)
         end = max(s0 + fig.end, counted_end) if counted else s0 + fig.end
         qty = fig.quantity.model_copy(update={"counted": counted})
@@ -428,30 +437,30 @@ class ClaimExtractor:
         window_end = siblings[index + 1].start if index + 1 < len(siblings) else clause.end - s0
         if within is not None:
             window_start, window_end = max(window_start, within[0] - s0), min(window_end, within[1] - s0)
-        local = sentence.text[window_start:window_end]
+        local = text[window_start:window_end]
         # "61.2 percent, up from the previous election": what follows "up from" is the baseline.
         baseline = _BASELINE.search(local, max(0, fig.end - window_start))
         if baseline:
             local = local[:baseline.start()]
         fields = dict(common)
-        before = sentence.text[max(0, fig.start - 20):fig.start]
+        before = text[max(0, fig.start - 20):fig.start]
         earlier = _EARLIER_FIGURE.search(before)
         if earlier:
             # "96,000 visits last year, down from 130,000 in 2019": the earlier figure's time follows its marker
-            local = sentence.text[max(window_start, max(0, fig.start - 20) + earlier.start()):window_end]
+            local = text[max(window_start, max(0, fig.start - 20) + earlier.start()):window_end]
         frame = _time_frame(local) or _when_antecedent(clause.head)
         if earlier:
             frame = "earlier" + (f" {frame}" if frame else "")
         fields["time_frame"] = frame
         later = bisect.bisect_left(breaks or [], s0 + fig.end)
         scope_end = breaks[later] if breaks and later < len(breaks) else clause.end
-        scope = _scope(sentence.text[fig.end:scope_end - s0],
-                       sentence.text[max(clause.start - s0, fig.start - 30):fig.start])
-        before_fig = sentence.text[max(0, fig.start - 25):fig.start]
+        scope = _scope(text[fig.end:scope_end - s0],
+                       text[max(clause.start - s0, fig.start - 30):fig.start])
+        before_fig = text[max(0, fig.start - 25):fig.start]
         subset_before = bool(_SUBSET_BEFORE.search(before_fig))
         # "5 percent of the national vote" is a share of a whole, not part of another figure
         share = qty.unit == "percent"
-        if subset_before or (_SUBSET_AFTER.match(sentence.text[fig.end:fig.end + 25]) and not share):
+        if subset_before or (_SUBSET_AFTER.match(text[fig.end:fig.end + 25]) and not share):
             fields["modality"] = "part"
             if not scope and subset_before:
                 scope = ("inclusive", counted or "", 0)  # "a figure that includes 310,000 citizens abroad"
@@ -532,7 +541,7 @@ def _stamps(doc: Document, sentence: SpacySpan, dates: list[FoundDate], base: in
     09:00", "## 19:40 - Amendments", "THE HARBOUR GAZETTE | Sunday 11 May 2025"). They date the text,
     not an event in it. A headline, a list item, a sentence and a line that a wrapped sentence runs
     on from are not such lines. Each line is read once, however many dates it holds."""
-    text, s0 = sentence.doc.text, sentence.start_char
+    text, s0 = _doc_text(sentence.doc), sentence.start_char
     by_line: dict[int, list[FoundDate]] = {}
     for found in dates:
         by_line.setdefault(text.rfind("\n", 0, s0 + found.start) + 1, []).append(found)
@@ -1047,8 +1056,8 @@ def _coverage(clause: _Clause) -> tuple[str, str] | None:
     lemma = head.lemma_.lower()
     if lemma not in _COVERAGE_VERBS:
         return None
-    after = head.doc.text[head.idx + len(head.text):clause.end]
-    before = head.doc.text[clause.start:head.idx]
+    after = _doc_text(head.doc)[head.idx + len(head.text):clause.end]
+    before = _doc_text(head.doc)[clause.start:head.idx]
     found = _scope(after, before)
     if found is not None:
         return found[0], found[1] or after.strip()
@@ -1060,10 +1069,31 @@ def _coverage(clause: _Clause) -> tuple[str, str] | None:
     return None
 
 
+def _doc_text(doc: SpacyDoc) -> str:
+    """The parsed text. spaCy joins `doc.text` and `span.text` from the tokens on every call, so a
+    sentence listing thousands of figures would be rejoined once per figure; it is joined once."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
+
+
+def _tokens_starting(sentence: SpacySpan, start: int, end: int | None = None) -> SpacySpan:
+    """The sentence's tokens that start at or after character `start` (and before `end`), found by
+    bisection: a sentence listing thousands of figures is read once, not once per figure."""
+    doc = sentence.doc
+    starts = doc.user_data.get("token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["token_starts"] = [t.idx for t in doc]
+    first = bisect.bisect_left(starts, start, sentence.start, sentence.end)
+    last = sentence.end if end is None else bisect.bisect_left(starts, end, first, sentence.end)
+    return doc[first:last]
+
+
 def _is_label(sentence: SpacySpan, start: int, end: int) -> bool:
     """ "Unit 2", "Flight 370", "Category 4": a number the parser hangs on the capitalised noun just
     before it names that thing; it is a label, not a count ("Unit 1" and "Unit 2" are not rivals)."""
-    inside = [t for t in sentence if start <= t.idx < end]
+    inside = _tokens_starting(sentence, start, end)
     if len(inside) != 1 or not inside[0].is_digit or inside[0].i == sentence.start:
         return False
     number, before = inside[0], inside[0].nbor(-1)
@@ -1084,7 +1114,7 @@ def _is_ordinal(sentence: SpacySpan, start: int, end: int) -> bool:
 def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | None, int]:
     """Return the thing a figure counts ("Syrian militants", "per cent of voters") and where it ends."""
     doc = sentence.doc
-    tokens = [t for t in sentence if t.idx >= end]
+    tokens = _tokens_starting(sentence, end)
     words: list[Token] = []
     i = 0
     while i < len(tokens) and tokens[i].text in ("”", "“", '"', "'", "’"):
@@ -1252,7 +1282,7 @@ def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None) -> 
 
     "Troops killed 12 militants" -> "militants kill troops"; "a turnout of 68 percent" -> "turnout";
     "more than 20,000 marched" -> "march"."""
-    inside = [t for t in sentence if start <= t.idx < end]
+    inside = _tokens_starting(sentence, start, end)
     if not inside:
         return counted or ""
     node = inside[-1]
