@@ -15,7 +15,7 @@ from pathlib import Path
 
 WORDNET_VERSION = "3.0"
 # The prepared table's layout; a new one is written when it changes.
-TABLE_FORMAT = 2
+TABLE_FORMAT = 3
 # Lexicographer file numbers (lexnames(5WN)): a group of people and a person are one kind here, so
 # "the wounded" (a group) and "23 civilians" (persons) may count the same people.
 _NOUN_GROUP, _NOUN_PERSON = 14, 18
@@ -64,8 +64,9 @@ def read_noun_kinds(folder: Path) -> tuple[dict[str, frozenset[int]], dict[str, 
 
 def read_place_adjectives(folder: Path) -> dict[str, tuple[str, ...]]:
     """Adjectives to the places they pertain to, from WordNet's pertainym pointers (`\\`) into the
-    noun.location file: "danish" -> ("denmark",), "french" -> ("france",). Lower case, spaces for
-    underscores. A nationality and its country are one origin however unlike their spellings."""
+    noun.location file, with the place's synonyms: "danish" -> ("denmark", "kingdom of denmark", ...),
+    "american" -> ("america", "united states", ...). Lower case, spaces for underscores. A
+    nationality and its country are one origin however unlike their spellings."""
     places: dict[str, list[str]] = {}
     with open(folder / "data.noun", encoding="utf-8", errors="replace") as lines:
         for line in lines:
@@ -92,9 +93,10 @@ def read_place_adjectives(folder: Path) -> dict[str, tuple[str, ...]]:
                 source = int(source_target[:2], 16)
                 target = int(source_target[2:], 16)
                 for word in (words[source - 1:source] if source else words):
-                    nouns = places[offset][target - 1:target] if target else places[offset]
-                    adjectives.setdefault(word, [])
-                    adjectives[word] += [noun for noun in nouns if noun not in adjectives[word]]
+                    # the word pointed at first, then its synonyms ("American": America, then United States)
+                    named = places[offset][target - 1:target] if target else []
+                    known = adjectives.setdefault(word, [])
+                    known += [noun for noun in dict.fromkeys(named + places[offset]) if noun not in known]
     return {word: tuple(nouns) for word, nouns in adjectives.items()}
 
 

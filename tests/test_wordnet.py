@@ -17,7 +17,8 @@ def test_wordnet_database_files_are_read_into_kinds_and_plurals():
 
 def test_wordnet_adjectives_pertain_only_to_places():
     adjectives = read_place_adjectives(ROOT / "tests" / "data" / "wordnet")
-    assert adjectives == {"danish": ("denmark",)}  # "large" points at an engine, which is no place
+    # the place pointed at, then its synonyms; "large" points at an engine, which is no place
+    assert adjectives == {"danish": ("denmark", "kingdom of denmark")}
 
 
 def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
@@ -27,7 +28,7 @@ def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
     monkeypatch.setattr(wordnet, "noun_kinds_file", lambda: table)
     wordnet._table.cache_clear()
     try:
-        assert places_of_adjective("Danish") == ("denmark",)
+        assert places_of_adjective("Danish") == ("denmark", "kingdom of denmark")
         assert places_of_adjective("Engine") == ()
     finally:
         wordnet._table.cache_clear()
@@ -80,6 +81,7 @@ def test_wordnet_damaged_table_falls_back_to_the_database(tmp_path, monkeypatch)
         ("Danish", "Denmark", True),
         ("Dutch", "Netherlands", True),    # the gazetteer's "The Netherlands", without its article
         ("Polish", "Poland", True),
+        ("American", "United States", True),  # by the synonyms of the place WordNet points at ("America")
         ("Danish", "Norwegian", False),
         ("Austrian", "Australia", False),
     ],
