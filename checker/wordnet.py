@@ -121,11 +121,11 @@ def write_noun_kinds(target: Path, folder: Path) -> Path:
     return target
 
 
-Table = tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+NounTable = tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> Table:
+def _table() -> NounTable:
     """The prepared table, else WordNet read directly (also when the table is damaged: `claimcheck
     prepare --force` writes it again), else empty (every noun then of unknown kind)."""
     try:
