@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.lexicon import AttributeLexicon
 from checker.models import Attribute, Claim
-from checker.wordnet import noun_kinds, places_of_adjective
+from checker.wordnet import noun_kinds, place_names
 
 if TYPE_CHECKING:  # spaCy is loaded only when documents are read, not for `rules list`
     from spacy.tokens import Span as SpacySpan
@@ -519,7 +519,7 @@ def _country_by_name(value: str) -> str | None:
         return None
     if value in codes:
         return codes[value]
-    for place in places_of_adjective(value):  # "Danish": Denmark, however unlike the spellings
+    for place in place_names(value):  # "Danish": Denmark; "Britain": the United Kingdom
         if place in codes:
             return codes[place]
     scored = sorted(((_shared_prefix(name, value), name) for name in codes), reverse=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 WORDNET_VERSION = "3.0"
 # The prepared table's layout; a new one is written when it changes.
-TABLE_FORMAT = 3
+TABLE_FORMAT = 4
 # Lexicographer file numbers (lexnames(5WN)): a group of people and a person are one kind here, so
 # "the wounded" (a group) and "23 civilians" (persons) may count the same people.
 _NOUN_GROUP, _NOUN_PERSON = 14, 18
@@ -62,11 +62,12 @@ def read_noun_kinds(folder: Path) -> tuple[dict[str, frozenset[int]], dict[str, 
     return kinds, irregular
 
 
-def read_place_adjectives(folder: Path) -> dict[str, tuple[str, ...]]:
-    """Adjectives to the places they pertain to, from WordNet's pertainym pointers (`\\`) into the
-    noun.location file, with the place's synonyms: "danish" -> ("denmark", "kingdom of denmark", ...),
-    "american" -> ("america", "united states", ...). Lower case, spaces for underscores. A
-    nationality and its country are one origin however unlike their spellings."""
+def read_place_names(folder: Path) -> dict[str, tuple[str, ...]]:
+    """The other names of each place in WordNet's noun.location file ("britain" -> ("britain",
+    "united kingdom", "uk", ...)), and of the places names pertain to, from the pertainym
+    pointers (`\\`): "danish" -> ("denmark", "kingdom of denmark", ...), "american" -> ("america",
+    "united states", ...). Lower case, spaces for underscores. A nationality and its country are one
+    origin however unlike their spellings, and a country is one under each of its names."""
     places: dict[str, list[str]] = {}
     with open(folder / "data.noun", encoding="utf-8", errors="replace") as lines:
         for line in lines:
@@ -75,10 +76,14 @@ def read_place_adjectives(folder: Path) -> dict[str, tuple[str, ...]]:
             fields = line.split(" ")
             if int(fields[1]) == _NOUN_LOCATION:
                 places[fields[0]] = _synset_words(fields)
-    adjectives: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    for words in places.values():
+        for word in words:
+            known = names.setdefault(word, [word])
+            known += [other for other in words if other not in known]
     adjective_file = folder / "data.adj"
     if not adjective_file.is_file():
-        return {}
+        return {word: tuple(names) for word, names in names.items()}
     with open(adjective_file, encoding="utf-8", errors="replace") as lines:
         for line in lines:
             if line.startswith(" "):
@@ -95,9 +100,9 @@ def read_place_adjectives(folder: Path) -> dict[str, tuple[str, ...]]:
                 for word in (words[source - 1:source] if source else words):
                     # the word pointed at first, then its synonyms ("American": America, then United States)
                     named = places[offset][target - 1:target] if target else []
-                    known = adjectives.setdefault(word, [])
+                    known = names.setdefault(word, [])
                     known += [noun for noun in dict.fromkeys(named + places[offset]) if noun not in known]
-    return {word: tuple(nouns) for word, nouns in adjectives.items()}
+    return {word: tuple(nouns) for word, nouns in names.items()}
 
 
 def _synset_words(fields: list[str]) -> list[str]:
@@ -109,13 +114,13 @@ def _synset_words(fields: list[str]) -> list[str]:
 
 def write_noun_kinds(target: Path, folder: Path) -> Path:
     """Write the table as `lemma<TAB>14,18` lines, `=inflected<TAB>lemma,lemma` lines and
-    `@adjective<TAB>place,place` lines, atomically."""
+    `@word<TAB>place,place` lines (`read_place_names`), atomically."""
     kinds, irregular = read_noun_kinds(folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     rows = [f"{lemma}\t{','.join(map(str, sorted(files)))}\n" for lemma, files in sorted(kinds.items())]
     rows += [f"={word}\t{','.join(lemmas)}\n" for word, lemmas in sorted(irregular.items())]
-    rows += [f"@{word}\t{','.join(nouns)}\n" for word, nouns in sorted(read_place_adjectives(folder).items())]
+    rows += [f"@{word}\t{','.join(nouns)}\n" for word, nouns in sorted(read_place_names(folder).items())]
     tmp.write_text("".join(rows), encoding="utf-8")
     os.replace(tmp, target)
     return target
@@ -132,23 +137,23 @@ def _table() -> NounTable:
         text = noun_kinds_file().read_text(encoding="utf-8")
         kinds: dict[str, frozenset[int]] = {}
         irregular: dict[str, tuple[str, ...]] = {}
-        adjectives: dict[str, tuple[str, ...]] = {}
+        names: dict[str, tuple[str, ...]] = {}
         for line in text.splitlines():
             key, _, value = line.partition("\t")
             if key.startswith("="):
                 irregular[key[1:]] = tuple(value.split(","))
             elif key.startswith("@"):
-                adjectives[key[1:]] = tuple(value.split(","))
+                names[key[1:]] = tuple(value.split(","))
             else:
                 kinds[key] = frozenset(int(v) for v in value.split(",") if v)
-        return kinds, irregular, adjectives
+        return kinds, irregular, names
     except (OSError, UnicodeDecodeError, ValueError):
         folder = wordnet_folder()
-        return (*read_noun_kinds(folder), read_place_adjectives(folder)) if folder is not None else ({}, {}, {})
+        return (*read_noun_kinds(folder), read_place_names(folder)) if folder is not None else ({}, {}, {})
 
 
-def places_of_adjective(word: str) -> tuple[str, ...]:
-    """The places an adjective pertains to ("Danish" -> ("denmark",)); empty if WordNet names none."""
+def place_names(word: str) -> tuple[str, ...]:
+    """The names of the place a word names or pertains to ("Danish" -> ("denmark", ...)); empty if none."""
     return _table()[2].get(word.lower().strip(), ())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.attributes import same_value
-from checker.wordnet import different_kinds, noun_kinds, places_of_adjective, read_noun_kinds, read_place_adjectives
+from checker.wordnet import different_kinds, noun_kinds, place_names, read_noun_kinds, read_place_names
 from tests.conftest import ROOT
 
 
@@ -15,10 +15,12 @@ def test_wordnet_database_files_are_read_into_kinds_and_plurals():
     assert irregular == {"people": ("person",)}
 
 
-def test_wordnet_adjectives_pertain_only_to_places():
-    adjectives = read_place_adjectives(ROOT / "tests" / "data" / "wordnet")
-    # the place pointed at, then its synonyms; "large" points at an engine, which is no place
-    assert adjectives == {"danish": ("denmark", "kingdom of denmark")}
+def test_wordnet_place_names_and_the_adjectives_that_pertain_to_places():
+    names = read_place_names(ROOT / "tests" / "data" / "wordnet")
+    # a place under each of its names; an adjective gives the place pointed at, then its synonyms;
+    # "large" points at an engine, which is no place
+    assert names == {"denmark": ("denmark", "kingdom of denmark"), "kingdom of denmark": ("kingdom of denmark", "denmark"),
+                     "danish": ("denmark", "kingdom of denmark")}
 
 
 def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
@@ -28,8 +30,8 @@ def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
     monkeypatch.setattr(wordnet, "noun_kinds_file", lambda: table)
     wordnet._table.cache_clear()
     try:
-        assert places_of_adjective("Danish") == ("denmark", "kingdom of denmark")
-        assert places_of_adjective("Engine") == ()
+        assert place_names("Danish") == ("denmark", "kingdom of denmark")
+        assert place_names("Engine") == ()
     finally:
         wordnet._table.cache_clear()
 
@@ -82,6 +84,8 @@ def test_wordnet_damaged_table_falls_back_to_the_database(tmp_path, monkeypatch)
         ("Dutch", "Netherlands", True),    # the gazetteer's "The Netherlands", without its article
         ("Polish", "Poland", True),
         ("American", "United States", True),  # by the synonyms of the place WordNet points at ("America")
+        ("Britain", "United Kingdom", True),   # a country under another of its names
+        ("Holland", "Dutch", True),
         ("Danish", "Norwegian", False),
         ("Austrian", "Australia", False),
     ],
