@@ -403,8 +403,9 @@ def prepare_command(force: Annotated[bool, typer.Option(help="Export again even 
     if force or not nouns.is_file():
         wordnet = wordnet_folder()
         if wordnet is None:
-            _warn("WordNet not found: figures that count different kinds of thing are not told apart; "
-                  "install Debian's wordnet-base, or set CLAIMCHECK_WORDNET to a folder of its files")
+            _warn("WordNet not found: figures that count different kinds of thing are not told apart, and a "
+                  "nationality is matched to its country by spelling alone; install Debian's wordnet-base, or set "
+                  "CLAIMCHECK_WORDNET to a folder of its files")
         else:
             _note(f"prepared {write_noun_kinds(nouns, wordnet)}")
     target = onnx_model_file()
