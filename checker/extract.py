@@ -1083,7 +1083,7 @@ def _tokens_starting(sentence: SpacySpan, start: int, end: int | None = None) ->
     bisection: a sentence listing thousands of figures is read once, not once per figure."""
     doc = sentence.doc
     starts = doc.user_data.get("token_starts")
-    if starts is None or len(starts) != len(doc):
+    if starts is None:
         starts = doc.user_data["token_starts"] = [t.idx for t in doc]
     first = bisect.bisect_left(starts, start, sentence.start, sentence.end)
     last = sentence.end if end is None else bisect.bisect_left(starts, end, first, sentence.end)
