@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -472,13 +473,16 @@ def fit_command(
     regularisation: Annotated[Optional[float], typer.Option(
         min=1e-6, help="Inverse L2 strength of the logistic model (default: the best of 0.1, 0.3, 1 held out).")] = None,
     force: Annotated[bool, typer.Option(help="Overwrite --output if it exists.")] = False,
+    nested: Annotated[bool, typer.Option(
+        "--nested", help="Also score the whole procedure held out: regularisation and cut chosen on the training "
+                         "folds alone (about --folds times slower).")] = False,
     rules: RulesOpt = None,
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.text,
 ) -> None:
     """Fit the decision model on labelled cases; print its cross-validated (held-out by case) scores."""
     from checker import errors
-    from checker.fit import (REGULARISATIONS, CaseError, choose_settings, collect, find_cases, fit_model, load_case,
-                             trade_off)
+    from checker.fit import (REGULARISATIONS, CaseError, choose_settings, collect, f_beta, find_cases, fit_model,
+                             load_case, nested_cross_validate, trade_off)
     from checker.ruleset import load_rules
 
     try:
@@ -497,30 +501,47 @@ def fit_command(
         chosen, cut, tallies = choose_settings(data, folds, choices, repeats)
         scores = tallies[cut].scores()
         curve = trade_off(tallies)
-        model = fit_model(data, chosen, cut).model_copy(update={"cross_validation": {
-            "folds": folds, "repeats": repeats, "min_confidence": cut, "regularisation": chosen, "scores": scores,
-            "by_cut": curve}})
+        whole = None
+        if nested:
+            result = nested_cross_validate(data, folds, choices, repeats, progress=_progress)
+            whole = {"scores": result.tally.scores(), "f0.5": round(f_beta(result.tally), 3),
+                     "settings": [{"regularisation": c, "min_confidence": t} for c, t in result.settings]}
+        validation = {"folds": folds, "repeats": repeats, "min_confidence": cut, "regularisation": chosen,
+                      "scores": scores, "by_cut": curve}
+        if whole is not None:
+            validation["nested"] = whole
+        model = fit_model(data, chosen, cut).model_copy(update={"cross_validation": validation})
         if output is not None:
             output.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
         raise typer.Exit(2) from None
     if output_format is ExtractFormat.json:
-        typer.echo(json.dumps({"cases": len(data), "folds": folds, "repeats": repeats, "min_confidence": cut,
-                               "regularisation": chosen, "scores": scores, "by_cut": curve}, indent=2))
+        typer.echo(json.dumps({"cases": len(data), **validation}, indent=2))
         return
     rounds = f", {repeats} rounds pooled (reports per round)" if repeats > 1 else ""
     typer.echo(f"{len(data)} cases, {folds}-fold cross-validation by case{rounds}, min confidence {cut}, "
                f"regularisation {chosen}")
-    typer.echo(f"{'kind':10} {'precision':>9} {'recall':>7} {'reported':>9} {'labelled':>9}")
-    for kind, s in scores.items():
-        typer.echo(f"{kind:10} {s['precision']:9.3f} {s['recall']:7.3f} {s['reported']:9} {s['gold']:9}")
+    _echo_scores(scores)
     typer.echo("held out at each cut (--min-confidence), all kinds:")
     typer.echo(f"{'cut':10} " + " ".join(f"{c:>6}" for c in curve))
     for name in ("precision", "recall", "f0.5"):
         typer.echo(f"{name:10} " + " ".join(f"{v[name]:6.3f}" for v in curve.values()))
+    if whole is not None:
+        typer.echo("the whole procedure held out (--nested: regularisation and cut chosen on the training folds "
+                   "alone):")
+        _echo_scores(whole["scores"])
+        chosen_counts = Counter(f"{s['regularisation']}/{s['min_confidence']}" for s in whole["settings"])
+        typer.echo(f"f0.5 {whole['f0.5']:.3f}; regularisation/cut chosen per fold: "
+                   + ", ".join(f"{k} x{n}" for k, n in sorted(chosen_counts.items())))
     if output is not None:
         _note(f"wrote {output}; use it with `claimcheck check --decision {output}` or `decision = ...` in the config")
+
+
+def _echo_scores(scores: dict[str, dict]) -> None:
+    typer.echo(f"{'kind':10} {'precision':>9} {'recall':>7} {'reported':>9} {'labelled':>9}")
+    for kind, s in scores.items():
+        typer.echo(f"{kind:10} {s['precision']:9.3f} {s['recall']:7.3f} {s['reported']:9} {s['gold']:9}")
 
 
 def main() -> None:

@@ -193,8 +193,19 @@ class Tally:
 
 def score_case(data: CaseCandidates, model: DecisionModel | None, min_confidence: float | None = None) -> Tally:
     """Report the case's disagreements under `model` and count them against its labels."""
+    return _tally(data, decide(data.found, model, min_confidence, data.claims))
+
+
+def score_case_at(data: CaseCandidates, model: DecisionModel, thresholds: tuple[float, ...]) -> dict[float, Tally]:
+    """`score_case` at each threshold, deciding once: a pair accepted at one cut is accepted, as the
+    same reading, at every lower cut."""
+    accepted = decide(data.found, model, min(thresholds), data.claims)
+    return {t: _tally(data, [(cand, p) for cand, p in accepted if p >= t]) for t in thresholds}
+
+
+def _tally(data: CaseCandidates, accepted: list[tuple[RuleCandidate, float]]) -> Tally:
     tally = Tally()
-    groups = disagreements(decide(data.found, model, min_confidence, data.claims), data.claims)
+    groups = disagreements(accepted, data.claims)
     reports = [[data.claims[k] for k in sorted({x for cand, _ in group for x in (cand.i, cand.j)})] for group in groups]
     kinds = [max(group, key=lambda item: item[1])[0].kind for group in groups]
     for kind, a, b in data.case.conflicts:
@@ -233,8 +244,8 @@ def cross_validate(data: list[CaseCandidates], folds: int = 5, regularisation: f
             model = fit_model([d for d in data if d.case.name not in held_out], regularisation)
             for d in data:
                 if d.case.name in held_out:
-                    for t in thresholds:
-                        tallies[t].add(score_case(d, model, t))
+                    for t, tally in score_case_at(d, model, thresholds).items():
+                        tallies[t].add(tally)
             step += 1
             if progress:
                 progress(step, len(parts) * repeats)
@@ -282,6 +293,40 @@ def choose_settings(data: list[CaseCandidates], folds: int, regularisations: tup
             progress(n, len(regularisations))
     assert best is not None
     return best
+
+
+@dataclass
+class NestedResult:
+    """The whole fitting procedure scored held out, and the settings it chose for each outer fold."""
+
+    tally: Tally
+    settings: list[tuple[float, float]]  # (regularisation, cut) per outer fold, in order
+
+
+def nested_cross_validate(data: list[CaseCandidates], folds: int = 5,
+                          regularisations: tuple[float, ...] = REGULARISATIONS, repeats: int = 1, seed: int = 0,
+                          progress: Callable[[int, int], None] | None = None) -> NestedResult:
+    """Score `choose_settings` itself held out: for each outer fold, the regularisation and the cut
+    are chosen by cross-validation on the other folds alone (`repeats` rounds, as `fit` chooses), the
+    model is fit on them, and the fold is scored at that cut; `repeats` outer rounds are pooled. No
+    held-out case informs any choice, so unlike `choose_settings`'s own figures these carry no
+    optimism from choosing; they cost about `folds` times as many fits."""
+    tally = Tally(repeats=repeats)
+    settings: list[tuple[float, float]] = []
+    names = [d.case.name for d in data]
+    total = folds * repeats
+    for r in range(repeats):
+        for held_out in folds_by_case(names, min(folds, len(data)), seed + r):
+            train = [d for d in data if d.case.name not in held_out]
+            chosen, cut, _ = choose_settings(train, folds, regularisations, repeats)
+            model = fit_model(train, chosen)
+            for d in data:
+                if d.case.name in held_out:
+                    tally.add(score_case(d, model, cut))
+            settings.append((chosen, cut))
+            if progress:
+                progress(len(settings), total)
+    return NestedResult(tally, settings)
 
 
 def trade_off(tallies: dict[float, Tally]) -> dict[str, dict[str, float]]:

@@ -240,6 +240,38 @@ def test_fit_regularisations_are_compared_on_their_best_held_out_score(monkeypat
     assert (chosen, cut) == (0.3, 0.3)  # the better model; its flat curve lets it report less
 
 
+def test_fit_scores_every_cut_from_one_decision(checker, monkeypatch):
+    import checker.fit as fit
+
+    data = [collect(checker, load_case(folder)) for folder in find_cases([CASES])]
+    monkeypatch.setattr("checker.fit.MIN_POSITIVES", 1)
+    model = fit_model(data + data, regularisation=1.0)
+    counts = lambda t: (t.gold, t.hit, t.reported, t.true, t.on_consistent)  # noqa: E731
+    for d in data:
+        at = fit.score_case_at(d, model, fit.THRESHOLDS)
+        assert all(counts(at[t]) == counts(fit.score_case(d, model, t)) for t in fit.THRESHOLDS)
+
+
+def test_fit_nested_chooses_settings_without_the_fold_it_scores(monkeypatch):
+    import checker.fit as fit
+
+    data = [fit.CaseCandidates(fit.LabelledCase(f"case{n}", Path("."), [], [], []), []) for n in range(6)]
+    chosen_on, scored = [], []
+
+    def choose(train, folds, regularisations, repeats=1):
+        chosen_on.append({d.case.name for d in train})
+        return 0.3, 0.1 * len(chosen_on), {}
+
+    monkeypatch.setattr(fit, "choose_settings", choose)
+    monkeypatch.setattr(fit, "fit_model", lambda train, c: frozenset(d.case.name for d in train))
+    monkeypatch.setattr(fit, "score_case", lambda d, model, cut: scored.append((d.case.name, model, cut)) or fit.Tally())
+    result = fit.nested_cross_validate(data, folds=3, regularisations=(0.3,), repeats=2)
+    assert len(result.settings) == len(chosen_on) == 6 and len(scored) == 12  # every case scored once per round
+    for name, fitted_on, cut in scored:
+        assert name not in fitted_on  # neither the model nor the cut saw the case it scores
+        assert fitted_on in chosen_on and cut == pytest.approx(0.1 * (chosen_on.index(fitted_on) + 1))
+
+
 def test_fit_model_round_trips_through_its_file(checker, tmp_path, monkeypatch):
     data = [collect(checker, load_case(folder)) for folder in find_cases([CASES])]
     # Two copies of each case under other names, so every fold has both labels to learn from.
@@ -307,10 +339,12 @@ def test_min_confidence_trades_reports(checker, seed_text, make_doc):
 def test_cli_fit_prints_held_out_scores_and_writes_a_model(tmp_path):
     out = tmp_path / "desk.json"
     run = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES), "--folds", "2", "--output", str(out),
-                          "--format", "json"], capture_output=True, text=True)
+                          "--nested", "--format", "json"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     printed = json.loads(run.stdout)
     assert printed["scores"]["all"]["gold"] == 2
+    # --nested: the whole procedure held out, with the settings each outer fold chose
+    assert printed["nested"]["scores"]["all"]["gold"] == 2 and len(printed["nested"]["settings"]) == 2 * 5
     # the trade-off --min-confidence makes, held out, at each cut; the chosen cut among them
     assert f"{printed['min_confidence']:.2f}" in printed["by_cut"]
     assert all(set(v) == {"precision", "recall", "f0.5"} for v in printed["by_cut"].values())
