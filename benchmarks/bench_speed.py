@@ -285,7 +285,7 @@ def main() -> None:
     ap.add_argument("--stories", type=int, default=1000)
     ap.add_argument("--sizes", default="1,10,100,1000")
     ap.add_argument("--dense", default="250,500,1000,2000", help="figures in one line, for dense_line")
-    ap.add_argument("--dense-check-up-to", type=int, default=500)
+    ap.add_argument("--dense-check-up-to", type=int, default=2000)
     ap.add_argument("--only", choices=["dense"], help="run one section alone")
     args = ap.parse_args()
     dense = [int(s) for s in args.dense.split(",")]

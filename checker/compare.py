@@ -42,12 +42,23 @@ def candidate_pairs(claims: list[Claim], content: np.ndarray, subjects: np.ndarr
             if len(idx) > NEIGHBOURS:
                 # NOTE: keep each claim's nearest neighbours only, so comparing stays linear in claims.
                 sims = np.maximum(content[rows] @ content[idx].T, subjects[rows] @ subjects[idx].T)
-                keep = sims >= np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
+                keep = _nearest(sims, rows, idx)
             for r, row in enumerate(rows):
                 for c in np.nonzero(keep[r])[0]:
                     col = int(idx[c])
                     if col > row:
                         yield int(row), col
+
+
+def _nearest(sims: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """For each row, its NEIGHBOURS most similar columns, exactly so many however many tie (a list of
+    figures worded alike embeds alike, and a cut by value would keep every one of them); of claims
+    equally alike, those nearer in the text (claims are in text order) come first."""
+    keep = np.zeros(sims.shape, dtype=bool)
+    apart = np.abs(rows[:, None] - columns[None, :]) / (len(columns) + 1)
+    top = np.argpartition(apart * 1e-6 - sims, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS]
+    np.put_along_axis(keep, top, True, axis=1)
+    return keep
 
 
 def same_key_pairs(claims: list[Claim], content: np.ndarray,
@@ -66,8 +77,7 @@ def same_key_pairs(claims: list[Claim], content: np.ndarray,
             rows = idx[row_start:row_start + 512]
             sims = content[rows] @ content[idx].T
             if len(idx) > NEIGHBOURS:
-                cut = np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
-                sims = np.where(sims >= cut, sims, -np.inf)
+                sims = np.where(_nearest(sims, rows, idx), sims, -np.inf)
             for r, row in enumerate(rows):
                 for c in np.nonzero(np.isfinite(sims[r]))[0]:
                     col = int(idx[c])

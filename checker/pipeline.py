@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,14 +77,38 @@ class Checker:
         )
 
 
-def embedding_text(claim: Claim) -> str:
-    """What a claim says, with its own figure or date taken out, so like subjects meet."""
-    text = claim.content or claim.text
-    if claim.quantity is not None:
+def embedding_text(claim: Claim, sentence_figures: tuple[str, ...] = ()) -> str:
+    """What a claim says, with its own figure or date taken out, so like subjects meet; and the other
+    figures its sentence gives of what it counts, which are values, not subject ("12 people and 30
+    people were hurt" says the same of both, so a line listing a thousand such figures embeds once)."""
+    text = _without(claim.content or claim.text, sentence_figures)
+    if claim.quantity is not None and claim.quantity.text:
         text = text.replace(claim.quantity.text, " ")
     if claim.date is not None:
         text = text.replace(claim.date.text, " ")
     return re.sub(r"\s+", " ", text).strip() or claim.text
+
+
+@functools.lru_cache(maxsize=1024)
+def _without(text: str, figures: tuple[str, ...]) -> str:
+    """`text` with `figures` taken out; made once for all the figures of a list, which share it."""
+    for figure in figures:
+        text = text.replace(figure, " ")
+    return text
+
+
+def _figures_by_sentence(claims: list[Claim]) -> dict[tuple[str, int, str], tuple[str, ...]]:
+    """The figures each sentence gives of each counted noun, longest first (so "1,035" goes before "35")."""
+    found: dict[tuple[str, int, str], set[str]] = {}
+    for c in claims:
+        if c.quantity is not None and c.quantity.text and c.quantity.counted:
+            found.setdefault((c.document, c.sentence_start, c.quantity.counted.lower()), set()).add(c.quantity.text)
+    return {k: tuple(sorted(v, key=lambda t: (-len(t), t))) for k, v in found.items()}
+
+
+def _same_count_key(c: Claim) -> tuple[str, int, str]:
+    counted = c.quantity.counted if c.quantity is not None and c.quantity.counted else ""
+    return c.document, c.sentence_start, counted.lower()
 
 
 def counted_head(claim: Claim) -> str:
@@ -101,9 +126,10 @@ def counted_head(claim: Claim) -> str:
 
 def embed_claims(claims: list[Claim], embedder: Embedder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Embed each distinct text once, in one batch: claim contents, subjects and counted heads."""
-    contents = [embedding_text(c) for c in claims]
-    subjects = [(c.subject or embedding_text(c)) for c in claims]
-    heads = [counted_head(c) or embedding_text(c) for c in claims]
+    figures = _figures_by_sentence(claims)
+    contents = [embedding_text(c, figures.get(_same_count_key(c), ())) for c in claims]
+    subjects = [(c.subject or content) for c, content in zip(claims, contents)]
+    heads = [counted_head(c) or content for c, content in zip(claims, contents)]
     unique = sorted(set(contents) | set(subjects) | set(heads))
     if not unique:
         empty = np.zeros((0, 1), dtype=np.float32)

@@ -180,3 +180,37 @@ def test_pipeline_opposite_outcomes_need_one_subject(checker, make_doc):
     shut = make_doc("Witnesses said the Karsu crossing was closed on Saturday.", "wire.txt")
     open_ = make_doc("The ministry said the Karsu border crossing has remained open on Saturday.", "ministry.txt")
     assert [c for c in checker.check([shut, open_]).conflicts if c.code == "POL203"]
+
+
+def test_pipeline_figures_listed_for_one_noun_share_one_embedding_text(checker, make_doc):
+    from checker.pipeline import _figures_by_sentence, _same_count_key, embedding_text
+
+    doc = make_doc("Officials said 2,203 people, 1,035 people and 466 people in 12 towns were affected.\n", "a.txt")
+    claims = [c for c in checker.extract([doc]) if c.quantity is not None]
+    figures = _figures_by_sentence(claims)
+    texts = {c.quantity.text: embedding_text(c, figures.get(_same_count_key(c), ())) for c in claims}
+    people = {texts[c.quantity.text] for c in claims if c.quantity.counted == "people"}
+    assert len(texts) == 4 and len(people) == 1
+    (shared,) = people
+    assert not any(figure in shared for figure in ("2,203", "1,035", "466"))
+    # a figure of another noun is left in: one figure's value is not the other's subject
+    assert "12 towns" in shared
+
+
+def test_pipeline_figures_worded_alike_meet_their_nearest_neighbours_only():
+    import numpy as np
+
+    from checker.compare import NEIGHBOURS, candidate_pairs
+    from checker.models import Claim, Quantity
+
+    n = 4 * NEIGHBOURS
+    claims = [Claim(id=f"c{k}", document="a.txt", start=10 * k, end=10 * k + 9, text=f"{k + 2} people",
+                    kind="numeric", speaker=None, stance="asserted",
+                    quantity=Quantity(text=str(k + 2), low=k + 2, high=k + 2, qualifier="exact", counted="people"))
+              for k in range(n)]
+    alike = np.ones((n, 4), dtype=np.float32) / 2  # one text, one vector: every pair ties
+    pairs = set(candidate_pairs(claims, alike, alike))
+    # a cut by similarity would keep all n(n-1)/2 tied pairs; each claim keeps NEIGHBOURS, itself among them
+    assert len(pairs) <= n * (NEIGHBOURS - 1)
+    # of claims equally alike, the nearest in the text are kept
+    assert {j for i, j in pairs if i == 0} == set(range(1, NEIGHBOURS))
