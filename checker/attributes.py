@@ -519,9 +519,16 @@ def _country_by_name(value: str) -> str | None:
         return None
     if value in codes:
         return codes[value]
-    for place in place_names(value):  # "Danish": Denmark; "Britain": the United Kingdom
+    places = place_names(value)  # "Danish": Denmark; "Britain": the United Kingdom
+    for place in places:
         if place in codes:
             return codes[place]
+    # "British" pertains to the island of Great Britain, a name WordNet also gives the country: a
+    # nationality names its nation ("Irish": Ireland, the island, and so the republic).
+    for place in places:
+        for name in place_names(place):
+            if name in codes:
+                return codes[name]
     scored = sorted(((_shared_prefix(name, value), name) for name in codes), reverse=True)
     (best, name), runner_up = scored[0], scored[1][0]
     if best >= 4 and best >= 0.6 * min(len(name), len(value)) and best > runner_up:

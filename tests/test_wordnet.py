@@ -86,6 +86,9 @@ def test_wordnet_damaged_table_falls_back_to_the_database(tmp_path, monkeypatch)
         ("American", "United States", True),  # by the synonyms of the place WordNet points at ("America")
         ("Britain", "United Kingdom", True),   # a country under another of its names
         ("Holland", "Dutch", True),
+        ("British", "Britain", True),  # the island WordNet points at is also a name of the country
+        ("British", "United Kingdom", True),
+        ("English", "Scottish", False),  # nations of the country, not the country
         ("Danish", "Norwegian", False),
         ("Austrian", "Australia", False),
     ],
