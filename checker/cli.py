@@ -497,6 +497,9 @@ def fit_command(
         for n, case in enumerate(labelled, 1):
             data.append(collect(checker, case))
             _progress(n, len(labelled))
+        if len(data) < 2:
+            _warn("one case: no fold leaves a case to fit on, so the held-out scores are the rules' own "
+                  "confidences; label more cases (docs/cases.md)")
         choices = (regularisation,) if regularisation is not None else REGULARISATIONS
         chosen, cut, tallies = choose_settings(data, folds, choices, repeats)
         scores = tallies[cut].scores()

@@ -387,3 +387,11 @@ def test_decision_a_time_in_the_story_week_is_the_story_time(days_before_filing,
                     stance="asserted", quantity=Quantity(text="29", low=29, high=29, qualifier="exact"))
     features = pair_features(Pair(dated, undated, 0.5, 0.5), "numeric", Finding(0.5, "", "", ""))
     assert features["one_time"] == one_time
+
+
+def test_cli_fit_on_one_case_says_its_scores_are_the_rules_own():
+    run = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES / "fire_toll"), "--folds", "2",
+                          "--repeats", "1", "--format", "json"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "one case" in run.stderr and "label more cases" in run.stderr
+    assert json.loads(run.stdout)["scores"]["all"]["gold"] == 1  # stdout stays the JSON alone
