@@ -314,7 +314,7 @@ def nested_cross_validate(data: list[CaseCandidates], folds: int = 5,
     tally = Tally(repeats=repeats)
     settings: list[tuple[float, float]] = []
     names = [d.case.name for d in data]
-    total = folds * repeats
+    total = min(folds, len(data)) * repeats
     for r in range(repeats):
         for held_out in folds_by_case(names, min(folds, len(data)), seed + r):
             train = [d for d in data if d.case.name not in held_out]

@@ -91,10 +91,11 @@ def embedding_text(claim: Claim, sentence_figures: tuple[str, ...] = ()) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _without(text: str, figures: tuple[str, ...]) -> str:
-    """`text` with `figures` taken out; made once for all the figures of a list, which share it."""
-    for figure in figures:
-        text = text.replace(figure, " ")
-    return text
+    """`text` with `figures` taken out where they stand as words of their own ("3" leaves "2023" and
+    "C-3" alone); made once for all the figures of a list, which share it."""
+    if not figures:
+        return text
+    return re.sub(r"(?<![\w.,-])(?:" + "|".join(map(re.escape, figures)) + r")(?![\w-]|[.,]\d)", " ", text)
 
 
 def _figures_by_sentence(claims: list[Claim]) -> dict[tuple[str, int, str], tuple[str, ...]]:

@@ -214,3 +214,11 @@ def test_pipeline_figures_worded_alike_meet_their_nearest_neighbours_only():
     assert len(pairs) <= n * (NEIGHBOURS - 1)
     # of claims equally alike, the nearest in the text are kept
     assert {j for i, j in pairs if i == 0} == set(range(1, NEIGHBOURS))
+
+
+def test_pipeline_figures_are_taken_out_only_where_they_stand_alone():
+    from checker.pipeline import _without
+
+    text = "3 people and 12 people in 2023 at Block C-3 and 3.5 tonnes"
+    assert _without(text, ("12", "3")).split() == ["people", "and", "people", "in", "2023", "at", "Block", "C-3",
+                                                   "and", "3.5", "tonnes"]
