@@ -261,8 +261,8 @@ def scaling(sizes: list[int]) -> None:
 
 
 def dense_line(sizes: list[int], check_up_to: int) -> None:
-    """One line listing many figures (a table pasted as prose): extraction should grow with the
-    figures, not with their square; comparing them pairs every figure with every other."""
+    """One line listing many figures (a table pasted as prose): extracting and checking should grow
+    with the figures, not with their square."""
     import tempfile
 
     print("## One line listing many figures\n")

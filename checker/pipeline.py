@@ -99,11 +99,11 @@ def _without(text: str, figures: tuple[str, ...]) -> str:
 
 
 def _figures_by_sentence(claims: list[Claim]) -> dict[tuple[str, int, str], tuple[str, ...]]:
-    """The figures each sentence gives of each counted noun, longest first (so "1,035" goes before "35")."""
+    """The figures each sentence gives of each counted noun (by `_same_count_key`), longest first."""
     found: dict[tuple[str, int, str], set[str]] = {}
     for c in claims:
         if c.quantity is not None and c.quantity.text and c.quantity.counted:
-            found.setdefault((c.document, c.sentence_start, c.quantity.counted.lower()), set()).add(c.quantity.text)
+            found.setdefault(_same_count_key(c), set()).add(c.quantity.text)
     return {k: tuple(sorted(v, key=lambda t: (-len(t), t))) for k, v in found.items()}
 
 
