@@ -339,7 +339,12 @@ class Dateline:
 # Where a story says when it was filed besides a wire dateline: Markdown front matter
 # ("date: 2024-04-22"), or a full date in its first lines ("Statement issued 13 March 2025",
 # "Monday 10 March 2025, 18:00", "Official statement - 21 April").
-_FRONT_MATTER_DATE = re.compile(r"\A---\n(?:[^\n]*\n){0,30}?date:\s*['\"]?(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)")
+# The keys static-site generators and editorial systems date a page by (Jekyll and Hugo: date,
+# publishDate, lastmod; Hexo: updated), the day it was published before the day it was edited.
+_FRONT_MATTER_KEYS = (("date", "published", "publishDate", "publish_date"),
+                      ("updated", "lastmod", "last_modified_at", "modified"))
+_FRONT_MATTER_DATES = [re.compile(rf"\A---\n(?:[^\n]*\n){{0,30}}?(?:{'|'.join(keys)}):\s*['\"]?"
+                                  r"(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)") for keys in _FRONT_MATTER_KEYS]
 _HEADER_LINES = 4
 _WEEKDAY_DATE = re.compile(rf"\b(?P<weekday>{_WEEKDAY}),?\s+(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})"
                            rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s+(?:19|20)\d\d)")
@@ -375,12 +380,13 @@ def _date_or_none(year: str | None, month: str, day: str) -> tuple[dt.date | Non
 
 
 def _header_date(text: str) -> tuple[dt.date | None, bool]:
-    m = _FRONT_MATTER_DATE.match(text)
-    if m:
-        try:
-            return dt.date(int(m["year"]), int(m["month"]), int(m["day"])), True
-        except ValueError:
-            pass
+    for pattern in _FRONT_MATTER_DATES:
+        m = pattern.match(text)
+        if m:
+            try:
+                return dt.date(int(m["year"]), int(m["month"]), int(m["day"])), True
+            except ValueError:
+                pass
     header = "\n".join(text.lstrip().split("\n")[:_HEADER_LINES])
     for kind in ("dmy", "mdy"):
         pattern = dict(DATE_PATTERNS)[kind]

@@ -148,6 +148,9 @@ def test_dates_a_night_counted_from_an_unknown_day_of_speaking_meets_any_named_d
         ("BRENNER FOR ASHGROVE NORTH\nStatement issued 13 March 2025\n\nText", dt.date(2025, 3, 13), True),
         ("EASTMERE RADIO\nMonday 10 March 2025, 18:00\nTranscript", dt.date(2025, 3, 10), True),
         ("---\ntitle: x\ndate: 2024-04-22\n---\n# Title", dt.date(2024, 4, 22), True),
+        # A draft dated only by its last edit; a publication date comes before an edit date.
+        ("---\ntitle: x\nupdated: 2024-02-13 18:40\n---\n# Title", dt.date(2024, 2, 13), True),
+        ("---\nlastmod: 2024-05-02\ndate: 2024-04-22\n---\n# Title", dt.date(2024, 4, 22), True),
         # No year: the latest year in which the text's "Sunday 21 April" is a Sunday.
         ("RESCUE CENTRE\nOfficial statement - 21 April\n\nAt 04:20 on Sunday 21 April, the vessel", dt.date(2024, 4, 21), True),
         ("LINDENPORT, March 13 (Nordwire) - The result was certified.", dt.date(2000, 3, 13), False),
