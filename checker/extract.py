@@ -291,18 +291,20 @@ class ClaimExtractor:
             claimed |= {f.start for f in in_clause}
             breaks = _attribution_starts(clause, self.lex) if in_clause else []
             embedded = _embedded_clauses(clause)
+            background = _background_clauses(clause)
             for i, fig in enumerate(in_clause):
                 own = _embedded_clause_of(embedded, s0 + fig.start)
-                fig_common = common if own is None else dict(common, **_embedded_clause_reading(own),
-                                                             stance=_embedded_stance(own, common))
+                fig_common = (_presupposed(common, background, s0 + fig.start) if own is None else
+                              dict(common, **_embedded_clause_reading(own), stance=_embedded_stance(own, common)))
                 within = None if own is None else (own.left_edge.idx, own.right_edge.idx + len(own.right_edge.text))
                 claims.append(self._numeric(doc, sentence, clause, fig, in_clause, i, base, fig_common, within, breaks))
             for found in dates:
                 if c0 <= found.start and found.end <= c1 and found.start not in stamps:
-                    claims.append(self._date(doc, clause, found, base, s0, dateline, common))
+                    claims.append(self._date(doc, clause, found, base, s0, dateline,
+                                             _presupposed(common, background, s0 + found.start)))
             # "slowed decline by 37%, according to results ..., and published in The Lancet": values
             # cut off from the clause's span by the attribution still belong to it
-            claims += self._attributes(doc, clause.whole or clause.tokens, base, common, embedded)
+            claims += self._attributes(doc, clause.whole or clause.tokens, base, common, embedded, background)
             if clause.stance in ("denied", "negated"):
                 speaker = clause.speaker
                 who = f"{speaker.name} {speaker.organisation or ''}" if speaker else ""
@@ -342,12 +344,12 @@ class ClaimExtractor:
         return claims
 
     def _attributes(self, doc: Document, tokens: list[Token], base: int, common: dict[str, object],
-                    embedded: list[Token]) -> list[Claim]:
+                    embedded: list[Token], background: list[Token]) -> list[Claim]:
         claims = []
         for slot in attribute_slots(tokens, self.lex.attributes):
             own = _embedded_clause_of(embedded, slot.start)
-            slot_common = common if own is None else dict(common, stance=_embedded_stance(own, common),
-                                                          predicate=own.lemma_.lower())
+            slot_common = (_presupposed(common, background, slot.start) if own is None else
+                           dict(common, stance=_embedded_stance(own, common), predicate=own.lemma_.lower()))
             claims.append(self._attribute_claim(doc, slot, base, slot_common))
         return claims
 
@@ -845,6 +847,25 @@ def _embedded_clause_of(embedded: list[Token], at: int) -> Token | None:
     """The innermost of `embedded` (`_embedded_clauses`) whose words hold the character at `at`."""
     return next((v for v in embedded
                  if v.left_edge.idx <= at < v.right_edge.idx + len(v.right_edge.text)), None)
+
+
+# Marks of an adverbial clause that the sentence takes as given, whatever it says of its main verb
+# ("had not heard from the boat since it set off from Kayar": it set off from Kayar); "if",
+# "unless" and "until" clauses are not told as having happened.
+_PRESUPPOSING_MARKS = _BACKGROUND_MARKS - {"if", "unless", "until", "so"}
+
+
+def _background_clauses(clause: _Clause) -> list[Token]:
+    """The adverbial clauses inside `clause` that its sentence presupposes, innermost first."""
+    found = [t for t in clause.tokens if t.i != clause.head.i and t.dep_ == "advcl"
+             and any(c.dep_ == "mark" and c.lower_ in _PRESUPPOSING_MARKS for c in t.children)]
+    return sorted(found, key=lambda t: t.right_edge.i - t.left_edge.i)
+
+
+def _presupposed(common: dict[str, object], background: list[Token], at: int) -> dict[str, object]:
+    """`common`, with the stance of the presupposed clause that holds the character at `at`, if any."""
+    own = _embedded_clause_of(background, at)
+    return common if own is None else dict(common, stance=_embedded_stance(own, common))
 
 
 def _embedded_stance(verb: Token, common: dict[str, object]) -> object:

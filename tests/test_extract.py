@@ -777,6 +777,12 @@ def test_extract_clause_of_its_own_is_not_denied_by_its_sentence(extractor, make
     assert place.stance == "asserted" and place.predicate == "carry"
 
 
+def test_extract_background_clause_is_not_denied_by_its_sentence(extractor, make_doc):
+    text = "He had not heard from the boat since it set off from Kayar on the Senegalese coast."
+    (kayar,) = [c for c in extractor.extract(make_doc(text)) if c.attribute is not None and c.attribute.value == "Kayar"]
+    assert kayar.stance == "asserted"  # "since it set off from Kayar": it set off from there
+
+
 def test_extract_when_clause_on_a_time_is_at_that_time(extractor, make_doc):
     text = "The agency said arrivals peaked on Tuesday, when 6,100 people crossed in a single day."
     (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
