@@ -241,7 +241,7 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
             continue
         # "no", "none", "nobody": the negator is a word of the clause, not an adverb on its verb
         if low in lex.negators and low not in ("not", "n't", "never") and t.dep_ in (
-                "det", "nsubj", "nsubjpass", "dobj", "attr", "neg"):
+                "det", "nsubj", "nsubjpass", "dobj", "attr", "neg") and not _in_noun_modifier(t):
             return "negated"
         if low == "few" and t.dep_ in ("amod", "det", "nsubj", "nsubjpass") and _negative_few(t):
             return "negated"  # "few fish can survive" says hardly any did; "a few may have remained" says some
@@ -253,6 +253,13 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
         if t.lower_ in lex.hedge_words and (t.dep_ in ("aux", "advmod") and _governs(head, t)):
             return "hedged"
     return "asserted"
+
+
+def _in_noun_modifier(t: Token) -> bool:
+    """A negator inside what a noun is of or for ("a motion of no confidence", "a policy of no new
+    taxes") names a kind of thing; it does not deny the clause."""
+    noun = t.head if t.dep_ == "det" else t
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _negative_few(t: Token) -> bool:

@@ -303,6 +303,9 @@ def test_extract_phrase_that_names_nothing_is_no_place_or_agent(extractor, make_
         # "few" is a negative quantifier; "a few" is not
         ("At these levels few fish can survive for long.", "few fish can survive", "negated"),
         ("A few residents have stayed behind.", "A few residents have stayed behind", "asserted"),
+        # a negator in what a noun is of names a kind of thing; one on the verb's own phrase denies
+        ("The chamber passed a motion of no confidence in the government.", "The chamber passed a motion", "asserted"),
+        ("Inspectors found no trace of the chemical.", "Inspectors found no trace", "negated"),
     ],
 )
 def test_extract_negation_belongs_to_its_own_clause(extractor, make_doc, text, quote, stance):
