@@ -245,14 +245,18 @@ def clause_stance(tokens: list[Token], head: Token, lex: StanceLexicon, skip: se
             return "negated"
         if low == "few" and t.dep_ in ("amod", "det", "nsubj", "nsubjpass") and _negative_few(t):
             return "negated"  # "few fish can survive" says hardly any did; "a few may have remained" says some
-    if head.lemma_.lower() in lex.negative_verbs:
-        return "negated"
+    if head.lemma_.lower() in lex.negative_verbs and any(c.dep_ in _NEGATED_COMPLEMENTS for c in head.children):
+        return "negated"  # "escaped a red card", "failed to stop"; "water escaped" and "the brakes failed" say it happened
     for t in tokens:
         if t.i in skip:
             continue
         if t.lower_ in lex.hedge_words and (t.dep_ in ("aux", "advmod") and _governs(head, t)):
             return "hedged"
     return "asserted"
+
+
+# What a verb that means "not X" ("escape", "fail", "avoid") negates: its object or its clause.
+_NEGATED_COMPLEMENTS = {"dobj", "xcomp", "ccomp", "pcomp"}
 
 
 def _in_noun_modifier(t: Token) -> bool:

@@ -306,6 +306,9 @@ def test_extract_phrase_that_names_nothing_is_no_place_or_agent(extractor, make_
         # a negator in what a noun is of names a kind of thing; one on the verb's own phrase denies
         ("The chamber passed a motion of no confidence in the government.", "The chamber passed a motion", "asserted"),
         ("Inspectors found no trace of the chemical.", "Inspectors found no trace", "negated"),
+        # a verb that means "not X" negates its object or clause; alone, it says what happened
+        ("The striker escaped a red card in the second half.", "escaped a red card", "negated"),
+        ("About 300 kg of ammonia escaped before the valve was closed.", "ammonia escaped", "asserted"),
     ],
 )
 def test_extract_negation_belongs_to_its_own_clause(extractor, make_doc, text, quote, stance):
