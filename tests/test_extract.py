@@ -579,6 +579,14 @@ def test_extract_running_total_update_supersedes_the_figure_before_it(extractor,
     assert figures["31"].measure == figures["12"].measure == "deaths"  # "it" counts what the toll counted
 
 
+def test_extract_missing_people_are_a_measure_of_their_own(extractor, make_doc):
+    text = ("At least 12 people were killed, officials said. Rescuers were searching for nine people "
+            "listed as missing. Four others are still unaccounted for.")
+    figures = {c.quantity.low: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert figures[12].measure == "deaths"
+    assert figures[9].measure == figures[4].measure == "missing"
+
+
 def test_extract_figures_without_an_update_marker_supersede_nothing(extractor, make_doc):
     text = "Police said 12 people were arrested. Organisers said 31 people were detained."
     figures = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
