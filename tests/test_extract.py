@@ -791,6 +791,16 @@ def test_extract_clause_of_its_own_is_not_denied_by_its_sentence(extractor, make
     assert place.stance == "asserted" and place.predicate == "carry"
 
 
+def test_extract_reported_act_of_speaking_is_what_was_said(extractor, make_doc):
+    text = ("Residents said they had warned officials about cracks in the dam. "
+            "The dam held, an engineer told reporters.")
+    statements = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
+    warned = next(c for c in statements if c.predicate == "warn")
+    assert warned.speaker == "Residents" and warned.text.startswith("they had warned officials")
+    held = next(c for c in statements if c.predicate == "hold")
+    assert held.speaker == "engineer"  # a speech verb after what it tells still frames it
+
+
 def test_extract_background_clause_is_not_denied_by_its_sentence(extractor, make_doc):
     text = "He had not heard from the boat since it set off from Kayar on the Senegalese coast."
     (kayar,) = [c for c in extractor.extract(make_doc(text)) if c.attribute is not None and c.attribute.value == "Kayar"]
