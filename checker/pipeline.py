@@ -18,6 +18,7 @@ from checker.extract import ClaimExtractor
 from checker.group import group_claims
 from checker.lexicon import Lexicon
 from checker.models import Claim, Conflict, Document, DocumentInfo, Report
+from checker.quantities import with_named_currencies
 from checker.ruleset import RuleSpec
 
 GROUP_THRESHOLD = 0.6
@@ -53,7 +54,7 @@ class Checker:
                 claims += found
             if progress:
                 progress(n, len(documents))
-        return with_linked_places(claims, [d.analysis_text for d in documents])
+        return with_named_currencies(with_linked_places(claims, [d.analysis_text for d in documents]))
 
     def check(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> Report:
         """Extract, embed, group and compare the claims of `documents`."""

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from checker.lexicon import MeasureLexicon, QuantityLexicon
-from checker.models import Quantity
+from checker.models import Claim, Quantity
 from checker.spans import Spans
 from checker.numwords import (
     DENOMINATORS,
@@ -25,7 +25,7 @@ from checker.numwords import (
     parse_number_words,
 )
 from checker.units import (ABBREVIATIONS, CURRENCY_BEFORE, CURRENCY_SYMBOLS, ISO_CODE_AFTER, SCALED_CODE, UNIT_AFTER,
-                           currency_code, is_currency, iso_currency_codes, length_spread, lookup_unit)
+                           bare_currency_nouns, currency_code, is_currency, iso_currency_codes, length_spread, lookup_unit)
 
 _SCALE_WORDS = r"million|billion|trillion|thousand|lakh|crore|bn|mn|mln|bln|tln|mil|tn|trn|MM|k|m|b|T"
 _ATOM = re.compile(
@@ -756,3 +756,19 @@ def _vague_amounts(text: str, lex: QuantityLexicon, taken: Spans) -> list[FoundQ
 # A scale word after a vague amount: "a few dozen", "several hundred", "hundreds of millions".
 _VAGUE_SCALES = {**SCALES, "dozen": MULTIPLIERS["dozen"]}
 _VAGUE_SCALE = re.compile(rf"\s+(?:of\s+)?({'|'.join(sorted(_VAGUE_SCALES))})s?\b(?!-)", re.I)
+
+
+def with_named_currencies(claims: list[Claim]) -> list[Claim]:
+    """The claims, each sum in a bare currency noun ("3.6 billion crowns") in the one currency of that
+    noun the texts name ("NOK 3.2 billion", "Norwegian crowns"): a story names its currency once."""
+    bare = bare_currency_nouns()
+    named = {c.quantity.unit for c in claims if c.quantity is not None and c.quantity.unit in iso_currency_codes()}
+    out = []
+    for claim in claims:
+        q = claim.quantity
+        if q is not None and q.unit is None and q.counted and q.counted.lower() in bare:
+            choices = bare[q.counted.lower()] & named
+            if len(choices) == 1:
+                claim = claim.model_copy(update={"quantity": q.model_copy(update={"unit": min(choices), "counted": None})})
+        out.append(claim)
+    return out

@@ -90,6 +90,24 @@ def _currency_names() -> dict[str, tuple[str, float]]:
     return names
 
 
+@functools.lru_cache(maxsize=1)
+def bare_currency_nouns() -> dict[str, frozenset[str]]:
+    """The nouns that name several currencies without their country ("crowns": NOK, SEK, DKK, ISK,
+    CZK; "pesos"), in their singular, plural and English forms, with the ISO codes of each."""
+    import pycountry
+
+    codes: dict[str, set[str]] = {}
+    for currency in pycountry.currencies:
+        words = currency.name.lower().split()
+        if len(words) < 2 or not all(w.isalpha() for w in words):
+            continue
+        noun = words[-1]
+        gloss = _CURRENCY_GLOSS.get(noun, noun)
+        for form in {noun, noun + "s", gloss, gloss + "s", _CURRENCY_PLURAL.get(noun, noun)}:
+            codes.setdefault(form, set()).add(currency.alpha_3)
+    return {form: frozenset(c) for form, c in codes.items() if len(c) > 1 and form not in CURRENCY_WORDS}
+
+
 for _name, _entry in _currency_names().items():
     CURRENCY_WORDS.setdefault(_name, _entry)
 _CURRENCY_UNITS = set(CURRENCY_SYMBOLS.values()) | {code for code, _ in CURRENCY_WORDS.values()}

@@ -222,3 +222,15 @@ def test_pipeline_figures_are_taken_out_only_where_they_stand_alone():
     text = "3 people and 12 people in 2023 at Block C-3 and 3.5 tonnes"
     assert _without(text, ("12", "3")).split() == ["people", "and", "people", "in", "2023", "at", "Block", "C-3",
                                                    "and", "3.5", "tonnes"]
+
+
+def test_pipeline_bare_currency_takes_the_one_the_texts_name(checker, make_doc):
+    release = make_doc("Halvard Foods agreed to buy Brightmill for NOK 3.2 billion.", "release.txt")
+    wire = make_doc("Halvard said on Monday it would buy Brightmill for 3.6 billion crowns.", "wire.txt")
+    sums = {c.document: c.quantity for c in checker.extract([release, wire]) if c.kind == "numeric"}
+    assert sums["wire.txt"].unit == sums["release.txt"].unit == "NOK"
+    alone = [c.quantity for c in checker.extract([wire]) if c.kind == "numeric"]
+    assert [q.unit for q in alone] == [None]  # "crowns" alone may be any of five currencies
+    both = make_doc("It paid NOK 2 billion and SEK 1 billion, 3 billion crowns in all.", "both.txt")
+    crowns = [c.quantity for c in checker.extract([both]) if c.kind == "numeric" and c.quantity.counted == "crowns"]
+    assert len(crowns) == 1  # two crown currencies named: which one is not known
