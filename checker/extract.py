@@ -1016,13 +1016,19 @@ def _when_antecedent(head: Token) -> str | None:
 
 def _time_frame(text: str) -> str | None:
     """A short key for the time a passage refers to: its dates and time words."""
-    marks = [m.group(0).lower() for m in _TIME_WORDS.finditer(text)]
+    marks = [m.group(0).lower() for m in _TIME_WORDS.finditer(text) if not _in_a_name(text, m.start())]
     for found in find_dates(text):
         marks.append(found.value.text.lower())
     for m in re.finditer(r"\b(?:before|after|since|until|prior to|ahead of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}", text, re.I):
         marks.append(m.group(0).lower())
     marks = [re.sub(r"['’]s\b", "", m) for m in marks if m not in ("now", "still")]
     return " / ".join(dict.fromkeys(marks)) or None
+
+
+def _in_a_name(text: str, at: int) -> bool:
+    """A capitalised word after another word is part of a name or title ("Dravia First", "the Last
+    Post"), not a time word."""
+    return text[at].isupper() and bool(re.search(r"\w[\s-]+$", text[:at]))
 
 
 def _after_filing(value: DateValue, filed: Dateline) -> bool:

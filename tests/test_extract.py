@@ -865,3 +865,9 @@ def test_extract_many_figures_in_one_line_are_all_read(extractor, make_doc):
     listed = ", ".join(f"{n} people" for n in range(101, 1301, 3))
     claims = extractor.extract(make_doc(f"Officials said {listed} were affected."))
     assert len([c for c in claims if c.kind == "numeric"]) >= 390
+
+
+def test_extract_time_word_in_a_name_is_no_time(extractor, make_doc):
+    text = "The nationalist Dravia First won 22 seats. First results came in at midnight."
+    figures = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert [f.time_frame for f in figures] == [None]  # "Dravia First" is a party, not an earlier time
