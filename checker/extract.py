@@ -1149,11 +1149,15 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
     i = 0
     while i < len(tokens) and tokens[i].text in ("”", "“", '"', "'", "’"):
         i += 1
+    of_whole = False
     if i < len(tokens) and tokens[i].lower_ == "of" and i + 1 < len(tokens):
         i += 1
         # "six of them children": a part counts what the words after "of them" name
         while i < len(tokens) and tokens[i].lower_ in ("the", "its", "their", "all", "those", "these", "them", "whom"):
             i += 1
+        # "43 of the 120 seats": a part counts what its whole counts; the whole is a figure of its own
+        of_whole = i + 1 < len(tokens) and tokens[i].like_num
+        i += of_whole
     if i == 0 and tokens and tokens[0].text == "-" and len(tokens) > 1:
         # "the 52,000-seat venue" counts seats: the word written onto the figure, not the venue
         joined = tokens[1]
@@ -1183,7 +1187,7 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
         return (head, end) if head else (None, end)
     last = words[words.index(nouns[-1])]
     kept = [w for w in words[:words.index(nouns[-1]) + 1]]
-    return " ".join(w.text for w in kept), last.idx + len(last.text)
+    return " ".join(w.text for w in kept), end if of_whole else last.idx + len(last.text)
 
 
 def _modifies_other_noun(word: Token, start: int, end: int) -> bool:

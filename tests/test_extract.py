@@ -161,6 +161,9 @@ def test_extract_denial_yields_two_claims(seed_claims):
         ("A crowd of 61,240 packed into the stadium on Saturday.", "61,240", "crowd"),
         # a part counts what the words after "of them" name
         ("The shelling killed about two dozen people, six of them children.", "six", "children"),
+        # a part of a counted whole counts what the whole counts, and the whole stays a figure of its own
+        ("The party won 43 of the 120 seats.", "43", "seats"),
+        ("The party won 43 of the 120 seats.", "120", "seats"),
     ],
 )
 def test_extract_counted_thing(extractor, make_doc, text, quote, counted):
