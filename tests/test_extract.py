@@ -590,6 +590,13 @@ def test_extract_missing_people_are_a_measure_of_their_own(extractor, make_doc):
     assert figures[9].measure == figures[4].measure == "missing"
 
 
+def test_extract_attendance_in_any_of_its_words_is_a_crowd(extractor, make_doc):
+    text = ("Keane scored in front of 56,000 supporters. The derby was watched by 29,000 fans. "
+            "A crowd of 61,240 packed into the stadium.")
+    figures = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert [f.measure for f in figures] == ["crowd", "crowd", "crowd"]
+
+
 def test_extract_figures_without_an_update_marker_supersede_nothing(extractor, make_doc):
     text = "Police said 12 people were arrested. Organisers said 31 people were detained."
     figures = {c.text: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
