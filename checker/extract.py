@@ -983,11 +983,37 @@ def _modality(clause: _Clause, lex: Lexicon) -> str:
         return "revised"
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     if (aux & {"will", "would", "'ll", "shall"} or head.lemma_.lower() in lex.stance.planned_verbs
-            or any(f" {m} " in text for m in lex.stance.planned_markers)):
+            or _marks_the_clause(clause, lex.stance.planned_markers)):
         return "planned"
     if head.lemma_.lower() in lex.stance.opinion_verbs:
         return "opinion"
     return "actual"
+
+
+def _marks_the_clause(clause: _Clause, markers: list[str]) -> bool:
+    """Whether one of `markers` ("plans to", "scheduled for") stands on the clause's own verb, not
+    inside a noun phrase of it ("marched against the government's plan to raise the age": they
+    marched; the plan is the government's)."""
+    words = [t.lower_ for t in clause.tokens]
+    for marker in markers:
+        parts = marker.split()
+        for n in range(len(words) - len(parts) + 1):
+            if words[n:n + len(parts)] == parts and _on_the_verb(clause.tokens[n], clause.head):
+                return True
+    return False
+
+
+def _on_the_verb(token: Token, head: Token) -> bool:
+    t = token
+    for _ in range(8):
+        if t.i == head.i:
+            return True
+        if t.dep_ in ("pobj", "prep", "poss") or (t.pos_ in ("NOUN", "PROPN") and t.i != token.i):
+            return False
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _marked_update(clause: _Clause, lex: Lexicon) -> bool:

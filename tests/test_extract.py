@@ -881,3 +881,18 @@ def test_extract_time_word_in_a_name_is_no_time(extractor, make_doc):
     text = "The nationalist Dravia First won 22 seats. First results came in at midnight."
     figures = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
     assert [f.time_frame for f in figures] == [None]  # "Dravia First" is a party, not an earlier time
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "modality"),
+    [
+        ("The airline plans to cut 400 jobs.", "400 jobs", "planned"),
+        ("The plant is scheduled to open in 2027 with 3,000 jobs.", "3,000 jobs", "planned"),
+        # the plan is the government's, inside what the marchers marched against
+        ("Tens of thousands of people marched on Saturday against the government's plan to raise the "
+         "retirement age.", "Tens of thousands of people", "actual"),
+    ],
+)
+def test_extract_plan_marker_on_the_clause_verb(extractor, make_doc, text, quote, modality):
+    (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.text == quote]
+    assert figure.modality == modality
