@@ -47,7 +47,9 @@ _ADDITIVE = re.compile(r"(?:^\s*[\w\s-]{0,30}?\band\s+(?=[\d$€£])|\b(?:plus(?
 # the figure covers a narrower set than it could; "across all routes", "in total": the widest.
 _RESTRICTIVE = re.compile(r"\b(?:alone|only|solely|directly|excluding|excludes?|excluded|not counting|not including|except)\b", re.I)
 _TOTAL = re.compile(r"\b(?:across all|in all|in total|altogether|all told|overall|combined|all (?:of )?(?:its|the|our))\b", re.I)
-_BASELINE = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\s+(?=[\d$€£])", re.I)
+_BASELINE = re.compile(r"\b(?:up|down)\s+from\b|\bcompared\s+with\b|\bfrom\s+(?=[\d$€£])"
+                       r"|\b(?:from|than|on|over)\s+(?:a|the)\s+(?:year|month|week|quarter)\s+(?:earlier|before|ago)\b"
+                       r"|\b(?:from|than|on|over)\s+the\s+(?:previous|prior|same)\s+(?:year|month|week|quarter|period)\b", re.I)
 # "including six children", "six of them children", "two ... were among the dead": a part of a figure.
 _SUBSET_BEFORE = re.compile(r"\b(?:including|included|includes|include|among them|of whom|of which|among)\s+"
                             r"(?:some\s+|at least\s+|about\s+)?$", re.I)
@@ -1413,6 +1415,9 @@ def _superseded_by_updates(claims: list[Claim]) -> list[Claim]:
     for n, update in enumerate(out):
         if update.kind != "numeric" or not update.updated or update.quantity is None:
             continue
+        if any(c.kind == "numeric" and c.sentence_start == update.sentence_start and c.start > update.start
+               and (c.time_frame or "").startswith("earlier") for c in out[n + 1:]):
+            continue  # "profit rose to EUR 97 million from EUR 88 million": its own baseline is the earlier figure
         previous_sentence = max((c.sentence_start for c in out[:n] if c.sentence_end <= update.sentence_start),
                                 default=None)
         earlier = next((k for k in range(n - 1, -1, -1)

@@ -896,3 +896,12 @@ def test_extract_time_word_in_a_name_is_no_time(extractor, make_doc):
 def test_extract_plan_marker_on_the_clause_verb(extractor, make_doc, text, quote, modality):
     (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.text == quote]
     assert figure.modality == modality
+
+
+def test_extract_change_from_a_year_earlier_is_a_figure_of_now(extractor, make_doc):
+    text = ("Korva reported revenue of EUR 842 million for the quarter, up 6 percent from a year earlier. "
+            "Operating profit rose to EUR 97 million from EUR 88 million.")
+    figures = {c.quantity.low: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert not (figures[6].time_frame or "").startswith("earlier")  # the baseline is earlier, not the change
+    assert figures[842e6].modality == "actual"  # profit rising from its own baseline supersedes no revenue figure
+    assert (figures[88e6].time_frame or "").startswith("earlier")
