@@ -19,6 +19,7 @@ from checker.lexicon import Lexicon
 from checker.models import Claim, Conflict, ConflictClaim, Document, SEVERITY_RANK
 from checker.numwords import TENS, UNITS
 from checker.ruleset import RuleSpec
+from checker.units import UNIT_FACTORS
 
 # Above this many claims of one kind, each claim is compared with its nearest neighbours only.
 NEIGHBOURS = 50
@@ -170,7 +171,7 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
     measure_words = {m: {w.lower() for w in words} for m, words in lexicon.measures.measures.items()}
     universal_negative = _universal_negative(tuple(lexicon.quantities.zero_words))
     universal = [bool(universal_negative.search(c.text)) for c in claims]
-    counts = [not u and bool(_CARDINAL.search(_without_dates(c.text))) for c, u in zip(claims, universal)] \
+    counts = [not u and _counts_things(_without_dates(c.text)) for c, u in zip(claims, universal)] \
         if any(universal) else [False] * len(claims)
     sides = _sides_named(claims)
     found: list[RuleCandidate] = []
@@ -231,6 +232,19 @@ def _sides_named(claims: list[Claim]) -> dict[int, set[str]]:
 
 _CARDINAL = re.compile(rf"\b(?:\d[\d,.]*|{'|'.join(sorted((w for w, n in UNITS.items() if n), key=len, reverse=True))}"
                        rf"|{'|'.join(TENS)})\b", re.I)
+
+
+# Units that measure a thing's size, not how many things or how long: "at a depth of 10 km" is no
+# counterexample to "nobody was killed", as "for 10 minutes" may be to "at no point".
+_MEASUREMENT_AFTER = re.compile(
+    r"[\s-]*(?:{})\b".format("|".join(sorted((re.escape(w) for unit, forms in UNIT_FACTORS.items()
+                                             if unit not in ("second", "percent", "percentage point") for w in forms),
+                                            key=len, reverse=True))), re.I)
+
+
+def _counts_things(text: str) -> bool:
+    """Whether `text` gives a number of something: a cardinal that is not a size or a distance."""
+    return any(not _MEASUREMENT_AFTER.match(text, m.end()) for m in _CARDINAL.finditer(text))
 
 
 def _without_dates(text: str) -> str:

@@ -137,7 +137,10 @@ def test_pipeline_one_disagreement_read_two_ways_is_one_report(checker, make_doc
     ("other", "counterexample"),
     [("Hospital officials said two marchers were injured.", 1.0),
      # a clock time counts nothing
-     ("Officials said the march was hurt by rain and ended at 6 p.m. on Saturday.", 0.0)],
+     ("Officials said the march was hurt by rain and ended at 6 p.m. on Saturday.", 0.0),
+     # nor does a size or a distance; a length of time may ("for ten minutes" it happened)
+     ("Officials said the march was hurt by rain along a 3 km route.", 0.0),
+     ("Officials said the march was hurt for ten minutes by rain.", 1.0)],
 )
 def test_pipeline_universal_claim_meets_a_count_not_a_clock_time(checker, make_doc, other, counterexample):
     from checker.compare import rule_candidates
