@@ -712,8 +712,11 @@ def _clause_heads(sentence: SpacySpan, frame_tokens: set[int], frames: dict[int,
                 continue  # "after the convoy left": background to the claim, not a claim
             heads.append(token)
         elif token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "neg" for c in token.children):
-            heads.append(token)  # "was contained on site and did not enter the river": the negated half is a claim
+                c.dep_ == "neg" for c in (*token.children, *token.head.children)) and any(
+                c.dep_ == "cc" and token.head.i < c.i < token.i for c in token.head.children):
+            # "was contained on site and did not enter the river", "should not prepare food and should
+            # stay off work": the half with a negation of its own and the half without are two claims
+            heads.append(token)
         elif token.dep_ in ("acl", "relcl") and (token.head.i in frame_tokens or any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_PRONOUNS for c in token.children)) \
                 and token.pos_ in ("VERB", "AUX"):

@@ -336,6 +336,16 @@ def test_extract_negated_second_verb_is_a_claim_of_its_own(extractor, make_doc, 
     assert stances[negated].content.startswith(subject)
 
 
+def test_extract_second_verb_after_a_negated_first_is_a_claim_of_its_own(extractor, make_doc):
+    text = "People who are unwell should not prepare food for others and should stay off work for 48 hours."
+    claims = extractor.extract(make_doc(text))
+    stances = {c.text: c.stance for c in claims if c.kind == "statement"}
+    assert stances["People who are unwell should not prepare food for others"] == "negated"
+    assert stances["should stay off work for 48 hours"] == "asserted"  # the first verb's "not" is its own
+    (hours,) = [c for c in claims if c.kind == "numeric"]
+    assert hours.stance == "asserted"
+
+
 @pytest.mark.parametrize(
     ("text", "relation"),
     [
