@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import checker.nlp  # noqa: F401  # first: spaCy is imported there without torch
@@ -276,24 +277,23 @@ def _negative_few(t: Token) -> bool:
 _EMBEDDED_CLAUSE_DEPS = {"advcl", "relcl", "acl", "ccomp", "csubj", "xcomp", "parataxis", "pcomp"}
 
 
-def _in_own_clause(token: Token, head: Token) -> bool:
-    """Whether `token` belongs to the clause `head` heads, not to a clause embedded in it."""
+def reaches(token: Token, head: Token, steps: int, stop: Callable[[Token], bool] = lambda t: False) -> bool:
+    """Whether `head` is `token` or one of its first `steps` ancestors, with no word on the way up
+    (from `token` itself, `head` excluded) that `stop` accepts."""
     t = token
-    for _ in range(12):
+    for _ in range(steps):
         if t.i == head.i:
             return True
-        if t.dep_ in _EMBEDDED_CLAUSE_DEPS and t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+        if stop(t) or t.head.i == t.i:
             return False
         t = t.head
     return False
+
+
+def _in_own_clause(token: Token, head: Token) -> bool:
+    """Whether `token` belongs to the clause `head` heads, not to a clause embedded in it."""
+    return reaches(token, head, 12, lambda t: t.dep_ in _EMBEDDED_CLAUSE_DEPS and t.pos_ in ("VERB", "AUX"))
 
 
 def _governs(head: Token, token: Token) -> bool:
-    t = token
-    for _ in range(4):
-        if t.i == head.i:
-            return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
+    return reaches(token, head, 4)

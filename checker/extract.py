@@ -15,7 +15,8 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from checker.attribution import QUANTIFIERS, SpeakerBook, according_to, clause_stance, is_speech_verb, subject_phrase
+from checker.attribution import (QUANTIFIERS, SpeakerBook, according_to, clause_stance, is_speech_verb, reaches,
+                                 subject_phrase)
 from checker.dates import (PERIOD_NOUNS, Dateline, FoundDate, date_months, find_dateline, find_dates, find_times,
                            names_day_of_speaking, resolve_weekday)
 from checker.lexicon import Lexicon
@@ -1009,16 +1010,8 @@ def _marks_the_clause(clause: _Clause, markers: list[str]) -> bool:
 
 
 def _on_the_verb(token: Token, head: Token) -> bool:
-    t = token
-    for _ in range(8):
-        if t.i == head.i:
-            return True
-        if t.dep_ in ("pobj", "prep", "poss") or (t.pos_ in ("NOUN", "PROPN") and t.i != token.i):
-            return False
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
+    return reaches(token, head, 8, lambda t: t.dep_ in ("pobj", "prep", "poss")
+                   or (t.pos_ in ("NOUN", "PROPN") and t.i != token.i))
 
 
 def _marked_update(clause: _Clause, lex: Lexicon) -> bool:
