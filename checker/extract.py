@@ -1181,7 +1181,8 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
             i += 1
         # "43 of the 120 seats": a part counts what its whole counts; the whole is a figure of its own
         of_whole = i + 1 < len(tokens) and tokens[i].like_num
-        i += of_whole
+        if of_whole:
+            i += 1
     if i == 0 and tokens and tokens[0].text == "-" and len(tokens) > 1:
         # "the 52,000-seat venue" counts seats: the word written onto the figure, not the venue
         joined = tokens[1]
