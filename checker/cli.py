@@ -262,13 +262,14 @@ def extract(
     from checker.ingest import read_documents
     from checker.lexicon import load_lexicon
     from checker.nlp import load_parser
+    from checker.pipeline import read_together
     from checker.report import render_claims_json, render_claims_text
     from checker.ruleset import SHIPPED_RULES
 
     try:
         documents = read_documents(docs, _warn)
         extractor = ClaimExtractor(load_parser(), load_lexicon(SHIPPED_RULES))
-        claims = [c for d in documents for c in extractor.extract(d)]
+        claims = read_together([c for d in documents for c in extractor.extract(d)], documents)
     except CheckerError as exc:
         typer.echo(exc.render(), err=True)
         raise typer.Exit(2) from None

@@ -25,6 +25,12 @@ GROUP_THRESHOLD = 0.6
 CLAIM_CACHE_DOCUMENTS = 2000
 
 
+def read_together(claims: list[Claim], documents: list[Document]) -> list[Claim]:
+    """The claims of `documents`, with what the documents say together: the places they put inside
+    one another, and the one currency a bare "crowns" can be among those they name."""
+    return with_named_currencies(with_linked_places(claims, [d.analysis_text for d in documents]))
+
+
 @dataclass
 class Checker:
     extractor: ClaimExtractor
@@ -54,7 +60,7 @@ class Checker:
                 claims += found
             if progress:
                 progress(n, len(documents))
-        return with_named_currencies(with_linked_places(claims, [d.analysis_text for d in documents]))
+        return read_together(claims, documents)
 
     def check(self, documents: list[Document], progress: Callable[[int, int], None] | None = None) -> Report:
         """Extract, embed, group and compare the claims of `documents`."""

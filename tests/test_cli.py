@@ -119,6 +119,16 @@ def test_cli_extract_json_fields():
     assert numeric[0]["speaker"] == "Police" and q["low"] == 3000
 
 
+def test_cli_extract_reads_documents_together_as_check_does(tmp_path):
+    release = tmp_path / "release.txt"
+    release.write_text("Halvard Foods agreed to buy Brightmill for NOK 3.2 billion.\n", encoding="utf-8")
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Halvard said on Monday it would buy Brightmill for 3.6 billion crowns.\n", encoding="utf-8")
+    result = _run("extract", "--format", "json", str(release), str(wire))
+    units = {c["document"]: c["quantity"]["unit"] for c in json.loads(result.stdout)["claims"] if c["kind"] == "numeric"}
+    assert units == {str(release): "NOK", str(wire): "NOK"}  # "crowns": the one crown currency named
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
