@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -1412,8 +1413,10 @@ def _superseded_by_updates(claims: list[Claim]) -> list[Claim]:
     for n, update in enumerate(out):
         if update.kind != "numeric" or not update.updated or update.quantity is None:
             continue
-        if any(c.kind == "numeric" and c.sentence_start == update.sentence_start and c.start > update.start
-               and (c.time_frame or "").startswith("earlier") for c in out[n + 1:]):
+        same_sentence = itertools.takewhile(lambda c: c.sentence_start == update.sentence_start,
+                                            itertools.islice(out, n + 1, None))
+        if any(c.kind == "numeric" and c.start > update.start and (c.time_frame or "").startswith("earlier")
+               for c in same_sentence):
             continue  # "profit rose to EUR 97 million from EUR 88 million": its own baseline is the earlier figure
         previous_sentence = max((c.sentence_start for c in out[:n] if c.sentence_end <= update.sentence_start),
                                 default=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 # Canonical unit -> surface forms. Factors turn the surface unit into the canonical one.
 UNIT_FACTORS: dict[str, dict[str, float]] = {
@@ -72,13 +73,11 @@ _CURRENCY_GLOSS = {"krone": "crown", "krona": "crown", "koruna": "crown"}
 _CURRENCY_PLURAL = {"krone": "kroner", "krona": "kronor"}
 
 
-def _currency_names() -> dict[str, tuple[str, float]]:
-    """ISO 4217 names with the country's adjective, from pycountry, singular and plural, and in the
-    English word for them: "Mexican pesos", "Norwegian kroner", "Swedish crowns". A bare noun
-    ("pesos", "crowns") names many currencies, so only the full name counts."""
+def _currency_forms() -> Iterator[tuple[list[str], str, str]]:
+    """Each ISO 4217 name with a country's adjective, from pycountry, as (country words, a form of
+    its noun, code): singular, plural and the English word ("Norwegian" + "kroner", "crowns")."""
     import pycountry
 
-    names: dict[str, tuple[str, float]] = {}
     for currency in pycountry.currencies:
         words = currency.name.lower().split()
         if len(words) < 2 or not all(w.isalpha() for w in words):
@@ -86,7 +85,15 @@ def _currency_names() -> dict[str, tuple[str, float]]:
         *country, noun = words
         gloss = _CURRENCY_GLOSS.get(noun, noun)
         for form in {noun, noun + "s", gloss, gloss + "s", _CURRENCY_PLURAL.get(noun, noun)}:
-            names.setdefault(" ".join([*country, form]), (currency.alpha_3, 1.0))
+            yield country, form, currency.alpha_3
+
+
+def _currency_names() -> dict[str, tuple[str, float]]:
+    """Currency names with the country's adjective: "Mexican pesos", "Norwegian kroner", "Swedish
+    crowns". A bare noun ("pesos", "crowns") names many currencies, so only the full name counts."""
+    names: dict[str, tuple[str, float]] = {}
+    for country, form, code in _currency_forms():
+        names.setdefault(" ".join([*country, form]), (code, 1.0))
     return names
 
 
@@ -94,17 +101,9 @@ def _currency_names() -> dict[str, tuple[str, float]]:
 def bare_currency_nouns() -> dict[str, frozenset[str]]:
     """The nouns that name several currencies without their country ("crowns": NOK, SEK, DKK, ISK,
     CZK; "pesos"), in their singular, plural and English forms, with the ISO codes of each."""
-    import pycountry
-
     codes: dict[str, set[str]] = {}
-    for currency in pycountry.currencies:
-        words = currency.name.lower().split()
-        if len(words) < 2 or not all(w.isalpha() for w in words):
-            continue
-        noun = words[-1]
-        gloss = _CURRENCY_GLOSS.get(noun, noun)
-        for form in {noun, noun + "s", gloss, gloss + "s", _CURRENCY_PLURAL.get(noun, noun)}:
-            codes.setdefault(form, set()).add(currency.alpha_3)
+    for _, form, code in _currency_forms():
+        codes.setdefault(form, set()).add(code)
     return {form: frozenset(c) for form, c in codes.items() if len(c) > 1 and form not in CURRENCY_WORDS}
 
 

@@ -83,7 +83,7 @@ def read_place_names(folder: Path) -> dict[str, tuple[str, ...]]:
             known += [other for other in words if other not in known]
     adjective_file = folder / "data.adj"
     if not adjective_file.is_file():
-        return {word: tuple(names) for word, names in names.items()}
+        return {word: tuple(known) for word, known in names.items()}
     with open(adjective_file, encoding="utf-8", errors="replace") as lines:
         for line in lines:
             if line.startswith(" "):
