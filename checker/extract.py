@@ -1357,6 +1357,18 @@ def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None) -> 
             continue
         if node.dep_ in _SKIP_IN_MEASURE or node.lower_ in counted_words:
             continue
+        if node.pos_ == "AUX":
+            # "five libraries are to close, the council said": the clause's verb is "close"; the
+            # walk stops at its clause and does not take the verb that reports it
+            done = next((c for c in node.children if c.dep_ in ("xcomp", "acomp") and c.pos_ in ("VERB", "ADJ")), None)
+            if done is not None:
+                words.append(done.lemma_.lower())
+            else:  # "the death toll was 45": what the figure is given as
+                subj = next((c for c in node.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                             and not (start <= c.idx < end) and c.lower_ not in counted_words), None)
+                if subj is not None:
+                    words.append(" ".join(t.lower_ for t in subj.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")))
+            break
         if node.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             words.append(node.lemma_.lower())
             if node.pos_ == "VERB":

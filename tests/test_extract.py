@@ -915,3 +915,12 @@ def test_extract_change_from_a_year_earlier_is_a_figure_of_now(extractor, make_d
     assert not (figures[6].time_frame or "").startswith("earlier")  # the baseline is earlier, not the change
     assert figures[842e6].modality == "actual"  # profit rising from its own baseline supersedes no revenue figure
     assert (figures[88e6].time_frame or "").startswith("earlier")
+
+
+def test_extract_figure_subject_stops_at_its_own_clause(extractor, make_doc):
+    # the reporting verb is who told it, not what the figure measures
+    text = ("Five of the libraries are to close, the council said. "
+            "The death toll was 45, officials said.")
+    figures = {c.quantity.low: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert figures[5].subject == "libraries close"
+    assert figures[45].subject == "death toll"
