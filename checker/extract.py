@@ -20,7 +20,7 @@ from checker.attribution import (QUANTIFIERS, SpeakerBook, according_to, clause_
                                  subject_phrase)
 from checker.dates import (PERIOD_NOUNS, Dateline, FoundDate, date_months, find_dateline, find_dates, find_times,
                            names_day_of_speaking, resolve_weekday)
-from checker.lexicon import Lexicon
+from checker.lexicon import Lexicon, StanceLexicon
 from checker.attributes import AttributeSlot, attribute_slots, disowned_side, own_modality
 from checker.models import Attribute, Claim, DateValue, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
@@ -481,7 +481,7 @@ class ClaimExtractor:
             fields["scope_relation"], fields["scope_set"] = scope[:2]
             # The bounds are part of what the source claims: "EUR 2.4 billion, including the export cable".
             end = max(end, s0 + fig.end + scope[2])
-        fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted)
+        fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted, self.lex.stance)
         if _DENOMINATOR_BEFORE.search(before_fig):
             # "Eleven were treated for injuries, out of 38 people on board": the whole is measured by its own words
             fields["measure"] = self.lex.measures.measure_of(local[fig.start - window_start:], 0, qty.unit)
@@ -1337,7 +1337,7 @@ _NOT_COUNTED = {"compared", "according", "based", "due", "up", "down", "higher",
 _SKIP_IN_MEASURE = {"det", "prep", "punct", "aux", "auxpass", "neg", "advmod", "quantmod", "nummod", "cc", "mark"}
 
 
-def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None) -> str:
+def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None, lex: StanceLexicon) -> str:
     """What a figure measures: the counted thing and the words it hangs from.
 
     "Troops killed 12 militants" -> "militants kill troops"; "a turnout of 68 percent" -> "turnout";
@@ -1369,6 +1369,8 @@ def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None) -> 
                 if subj is not None:
                     words.append(" ".join(t.lower_ for t in subj.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")))
             break
+        if is_speech_verb(node, lex):
+            break  # who told the figure, not what it measures ("Officials told me a million cattle have died")
         if node.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             words.append(node.lemma_.lower())
             if node.pos_ == "VERB":
