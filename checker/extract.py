@@ -271,7 +271,8 @@ class ClaimExtractor:
         date_spans = [(d.start, d.end) for d in dates] + times
         figures = [f for f in find_quantities(s_text, self.lex.quantities, date_spans)
                    if not _is_label(sentence, s0 + f.start, s0 + f.end)
-                   and not _is_ordinal(sentence, s0 + f.start, s0 + f.end)]
+                   and not _is_ordinal(sentence, s0 + f.start, s0 + f.end)
+                   and not _is_list_number(sentence.doc.text, s0 + f.start, s0 + f.end)]
         figures = sorted(figures + find_zero_figures(s_text, self.lex.quantities, self.lex.measures,
                                                      date_spans + [(f.start, f.end) for f in figures]),
                          key=lambda f: f.start)
@@ -1156,6 +1157,20 @@ def _is_label(sentence: SpacySpan, start: int, end: int) -> bool:
     named = number.head.i == before.i or (before.dep_ in ("compound", "nmod") and before.head.i == number.head.i)
     return named and number.dep_ in ("nummod", "appos", "compound") and before.is_title \
         and before.pos_ in ("NOUN", "PROPN")
+
+
+# An item's or a section's number: "1. The Ministry ...", "## 2. Sampling", "**3. Risk.**", "4) ...".
+_LIST_NUMBER_BEFORE = re.compile(r"[ \t#>*_-]*")
+_LIST_NUMBER_AFTER = re.compile(r"[.)](?:\s|\*|$)")
+
+
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    """A number that opens its line, with nothing before it but Markdown's marks and a full stop or
+    a bracket after it, numbers an item; it counts nothing."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (text[start:end].isdigit() and len(text[start:end]) <= 3
+            and _LIST_NUMBER_BEFORE.fullmatch(text, line_start, start) is not None
+            and _LIST_NUMBER_AFTER.match(text, end) is not None)
 
 
 def _is_ordinal(sentence: SpacySpan, start: int, end: int) -> bool:

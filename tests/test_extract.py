@@ -931,3 +931,10 @@ def test_extract_figure_subject_leaves_out_who_told_it(extractor, make_doc):
     text = "Officials told me more than a million cattle, goats and camels have died."
     figure = next(c for c in extractor.extract(make_doc(text)) if c.kind == "numeric")
     assert "tell" not in figure.subject and "officials" not in figure.subject.lower()
+
+
+def test_extract_list_and_section_numbers_count_nothing(extractor, make_doc):
+    text = ("Notes to editors\n1. The Cabinet report is published.\n\n## 2. Sampling\n\n"
+            "**3. Risk.** A price this low leaves little margin.\n4) Five people died.\n12 people died.\n")
+    figures = [c.text for c in extractor.extract(make_doc(text, "notes.md")) if c.kind == "numeric"]
+    assert figures == ["Five people", "12 people"]
