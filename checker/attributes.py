@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from checker.lexicon import AttributeLexicon
 from checker.models import Attribute, Claim
-from checker.wordnet import noun_kinds, place_names
+from checker.wordnet import names_an_event, place_names
 
 if TYPE_CHECKING:  # spaCy is loaded only when documents are read, not for `rules list`
     from spacy.tokens import Span as SpacySpan
@@ -153,15 +153,11 @@ def _agent_origins(verb: Token, prep: Token, agent: Token) -> list[tuple[Attribu
     return out
 
 
-# WordNet's lexicographer files for acts and events ("a stoppage", "the blast"), lexnames(5WN).
-_ACT_OR_EVENT = frozenset({4, 11})
-
-
 def _names_an_event(noun: Token) -> bool:
     """ "a 72-hour stoppage at BCT's Riverside terminal": a noun naming what happened, as the
     clause's subject, object or predicate, takes a place as its verb would."""
     return (noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "attr")
-            and bool(noun_kinds(noun.lemma_) & _ACT_OR_EVENT))
+            and names_an_event(noun.lemma_))
 
 
 def _acts(root: Token) -> bool:

@@ -25,6 +25,7 @@ from checker.attributes import AttributeSlot, attribute_slots, disowned_side, ow
 from checker.models import Attribute, Claim, DateValue, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
+from checker.wordnet import names_an_event
 
 _CLAUSE_DEPS = {"ccomp", "conj", "advcl", "parataxis", "relcl", "acl"}
 _FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "aux", "auxpass", "neg", "prep", "npadvmod", "advmod",
@@ -1322,6 +1323,8 @@ def _event_of(clause: _Clause, start: int, end: int) -> tuple[str, str]:
         words += [w.text for w in child.subtree if w.dep_ not in ("relcl", "acl")][:6]
         if child.dep_ in ("prt", "dobj", "attr") or particle:
             head.append(child.lemma_.lower())
+    if len(head) == 1 and subject is not None and subject.pos_ == "NOUN" and names_an_event(subject.lemma_, only=True):
+        head.insert(0, subject.lemma_.lower())  # "the walkout began (at 10 p.m.)": the walkout's beginning
     return " ".join(words), " ".join(head)
 
 

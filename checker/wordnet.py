@@ -174,6 +174,17 @@ def noun_kinds(word: str) -> frozenset[int]:
     return frozenset(_NOUN_PERSON if f == _NOUN_GROUP else f for f in files)
 
 
+# WordNet's lexicographer files for acts and events ("a stoppage", "the blast"), lexnames(5WN).
+_ACT_OR_EVENT = frozenset({4, 11})
+
+
+def names_an_event(word: str, only: bool = False) -> bool:
+    """Whether some sense of a noun is an act or an event ("walkout", "explosion", "recount"); with
+    `only`, and none is a person or a group ("minister" has a sense of the minister's work)."""
+    kinds = noun_kinds(word)
+    return bool(kinds & _ACT_OR_EVENT) and not (only and _NOUN_PERSON in kinds)
+
+
 def different_kinds(a: str | None, b: str | None) -> bool:
     """Whether two counted nouns name things of different kinds: both known to WordNet, and no sense
     of one shares a lexicographer file with a sense of the other ("fire engines" against "people")."""

@@ -480,6 +480,22 @@ def test_extract_date_of_an_object_or_a_cleft_dates_the_act(extractor, make_doc,
     assert date.content == event
 
 
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        # an event's noun as the subject of a verb that says only that it began names the event
+        ("The walkout began at 10 p.m. on Sunday.", "walkout begin"),
+        ("The explosions started late on Saturday.", "explosion start"),
+        # a person is no event, though WordNet gives "minister" a sense of the minister's work
+        ("The minister arrived on Monday.", "arrive"),
+        ("The company closed the plant on Monday.", "close plant"),
+    ],
+)
+def test_extract_date_of_an_event_noun_beginning_names_the_event(extractor, make_doc, text, event):
+    (date,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "date"]
+    assert date.predicate == event
+
+
 def test_extract_date_after_the_story_was_filed_is_a_plan(extractor, make_doc):
     text = ("VELDEMARK CITY, Nov 13, 2025 (Wire) - Construction will start in 2028, and full commercial operation "
             "is in 2031. The farm's cables were laid in March.")
