@@ -1211,6 +1211,10 @@ def _counted_thing(sentence: SpacySpan, start: int, end: int) -> tuple[str | Non
         if nxt is not None and nxt.tag_ == "POS" and t.pos_ in ("NOUN", "PROPN"):
             words, i = [], i + 2  # "five of Castlemere's libraries" counts libraries, not Castlemere
             continue
+        if t.pos_ == "NOUN" and t.dep_ == "npadvmod" and t.head.pos_ in ("VERB", "AUX") \
+                and not any(start <= c.idx < end for c in t.children):
+            words = []  # "an extra £118 next year": when the verb's act falls, not what is counted
+            break
         participle = t.tag_ in ("VBN", "VBG", "VBD") and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
         if t.pos_ in ("ADJ", "NOUN", "PROPN") or participle or (t.text == "-" and words) or t.dep_ == "compound":
             words.append(t)

@@ -954,3 +954,11 @@ def test_extract_list_and_section_numbers_count_nothing(extractor, make_doc):
             "**3. Risk.** A price this low leaves little margin.\n4) Five people died.\n12 people died.\n")
     figures = [c.text for c in extractor.extract(make_doc(text, "notes.md")) if c.kind == "numeric"]
     assert figures == ["Five people", "12 people"]
+
+
+def test_extract_time_after_a_figure_is_not_what_it_counts(extractor, make_doc):
+    text = ("Band D households will hand over an extra £118 next year. "
+            "They met union representatives three times.")
+    figures = {c.quantity.low: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert figures[118].quantity.counted is None and figures[118].quantity.unit == "GBP"
+    assert figures[3].quantity.counted == "times"  # the figure's own noun, though the verb's adverbial
