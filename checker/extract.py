@@ -1386,22 +1386,27 @@ def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None, lex
             if done is not None:
                 words.append(done.lemma_.lower())
             else:  # "the death toll was 45": what the figure is given as
-                subj = next((c for c in node.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
-                             and not (start <= c.idx < end) and c.lower_ not in counted_words), None)
-                if subj is not None:
-                    words.append(" ".join(t.lower_ for t in subj.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")))
+                words += _measured_subject(node, start, end, counted_words)
             break
         if is_speech_verb(node, lex):
             break  # who told the figure, not what it measures ("Officials told me a million cattle have died")
         if node.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"):
             words.append(node.lemma_.lower())
             if node.pos_ == "VERB":
-                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and not (start <= c.idx < end)
-                             and c.lower_ not in counted_words), None)
-                if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
-                    words.append(" ".join(t.lower_ for t in subj.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")))
+                words += _measured_subject(node, start, end, counted_words)
                 break
     return " ".join(words) or (counted or "")
+
+
+def _measured_subject(verb: Token, start: int, end: int, counted_words: set[str]) -> list[str]:
+    """The verb's noun subject, outside the figure, as words of its measure, without what describes
+    it ("Orlova, 47, a former mayor of Santen, took 45.8 percent": orlova)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not (start <= c.idx < end)
+                 and c.lower_ not in counted_words), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return []
+    aside = {t.i for c in subj.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    return [" ".join(t.lower_ for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i not in aside)]
 
 
 def _governing_noun(doc: SpacyDoc, start: int, end: int) -> str | None:

@@ -942,6 +942,12 @@ def test_extract_figure_subject_stops_at_its_own_clause(extractor, make_doc):
     assert figures[45].subject == "death toll"
 
 
+def test_extract_figure_subject_leaves_out_what_describes_the_doer(extractor, make_doc):
+    text = "Orlova, a former mayor of the port city of Santen, took 45.8 percent."
+    (figure,) = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"]
+    assert figure.subject == "take orlova"
+
+
 def test_extract_figure_subject_leaves_out_who_told_it(extractor, make_doc):
     # the parser hangs the figure on "told" as its object
     text = "Officials told me more than a million cattle, goats and camels have died."
