@@ -978,7 +978,8 @@ def _content_text(clause: _Clause, lex: Lexicon) -> str:
         if low in ("no", "none") and t.dep_ == "det":
             continue
         if low in ("nobody", "none", "nothing", "no-one") and t.dep_ in ("nsubj", "nsubjpass"):
-            words.append("someone")  # "nobody was injured" is about whether anyone was injured
+            # "nobody was injured" is about whether anyone was injured; "none of the money" about some of it
+            words.append("some" if any(c.lower_ == "of" for c in t.children) else "someone")
             continue
         words.append(t.text)
     return " ".join(words)

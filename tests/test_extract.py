@@ -968,3 +968,10 @@ def test_extract_time_after_a_figure_is_not_what_it_counts(extractor, make_doc):
     figures = {c.quantity.low: c for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
     assert figures[118].quantity.counted is None and figures[118].quantity.unit == "GBP"
     assert figures[3].quantity.counted == "times"  # the figure's own noun, though the verb's adverbial
+
+
+def test_extract_content_of_a_universal_negative_asks_whether_any(extractor, make_doc):
+    text = "Nobody was injured. None of the turbine assembly will happen in Veldemark."
+    contents = [c.content for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
+    assert "someone was injured" in contents
+    assert "some of the turbine assembly will happen in Veldemark" in contents
