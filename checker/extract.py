@@ -663,10 +663,11 @@ def _denied_objects(verb: Token, lex: Lexicon) -> list[Token]:
 
 def _act_of_speaker(frame: _Frame) -> list[Token]:
     """A speech verb with a noun for its object and no clause ("declared famine", "confirmed the
-    closure"): the speaker's act is a claim too, read from its subject to its object. The frame
-    stays, so figures under it keep their speaker."""
+    closure"), or a directive to someone ("told people to keep their windows shut"): the
+    speaker's act is a claim too, read from its subject to its object. The frame stays, so figures
+    under it keep their speaker."""
     verb = frame.verb
-    if verb.dep_ != "ROOT" or frame.denial or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    if verb.dep_ != "ROOT" or frame.denial or any(c.dep_ == "ccomp" for c in verb.children):
         return []
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):

@@ -675,6 +675,12 @@ def test_extract_speech_verb_with_a_noun_object_is_the_speakers_act(extractor, m
     assert len([c for c in claims if c.kind == "numeric" and c.text == "two districts"]) == 1  # read once
 
 
+def test_extract_directive_to_someone_is_the_speakers_act(extractor, make_doc):
+    claims = extractor.extract(make_doc("Police told residents to stay indoors."))
+    (act,) = [c for c in claims if c.kind == "statement" and c.predicate == "tell"]
+    assert act.text == "Police told residents to stay indoors" and act.stance == "asserted"
+
+
 def test_extract_day_named_inside_a_quotation_is_not_resolved_to_the_dateline(extractor, make_doc):
     text = ('BREMEN, 7 March 2025 - The company confirmed the landing.\n\n"Tonight a team of 230 people landed a '
             'spacecraft on the Moon," said the chief executive. The lander touched down late on Thursday, the company said.')
