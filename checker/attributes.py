@@ -67,6 +67,8 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         cls = _class_of(ent, lex) if label == ent.label_ else "party"
         if cls not in lex.classes or (cls == "person" and not _acts(ent.root)):
             continue
+        if cls == "place" and ent.root.dep_ == "poss":
+            continue  # "North Kellington's planning committee": whose it is, not where anything happened
         frame_tokens, anchor = _frame(ent)
         if not frame_tokens:
             continue

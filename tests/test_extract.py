@@ -287,7 +287,9 @@ def test_extract_no_cause_without_a_causal_phrase_and_a_cause(extractor, make_do
     ["The minister said in a statement that the talks had failed.", "The bill was passed by a wide margin on Tuesday.",
      "The company was founded in 1998.",
      # a bare noun between two prepositions is part of one preposition
-     "The agency worked in partnership with Hanseo Cells.", "The crossing stayed open in line with Dastan law."],
+     "The agency worked in partnership with Hanseo Cells.", "The crossing stayed open in line with Dastan law.",
+     # a place that owns something says whose it is, not where anything happened
+     "It has been two weeks since North Kellington's planning committee waved through the runway extension."],
 )
 def test_extract_phrase_that_names_nothing_is_no_place_or_agent(extractor, make_doc, text):
     values = [c.attribute for c in extractor.extract(make_doc(text)) if c.attribute and c.attribute.cls in ("place", "agent")]
