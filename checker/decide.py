@@ -22,7 +22,7 @@ from checker.dates import minutes_apart
 from checker.kinds import (EARLIER_WORDS, Finding, Pair, _comparable_times, _different_sets, in_story_week,
                            _different_subjects, different_sources, event_figures_differ, _interval)
 from checker.models import Claim, DateValue, Quantity
-from checker.wordnet import different_kinds
+from checker.wordnet import different_kinds, verbs_related
 
 # The features, in the order the model's weights follow. Each says one thing about the pair.
 FEATURES = (
@@ -74,6 +74,7 @@ FEATURES = (
     "event_unnamed",           # a date that names nothing that happened on it ("Monday 11 November" alone)
     "same_unit",               # both figures are in one unit, once converted ("1,475 feet" and "650 metres")
     "description_against_act",  # one statement says what something is ("is not a small machine"), the other what happened
+    "place_acts_related",      # two places of acts WordNet may call one ("set off from Kayar", "departed from Nouadhibou")
 )
 
 MODEL_FILE = "decision.json"
@@ -276,7 +277,18 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
         "days_apart_weeks": float(days is not None and 4 <= days <= 60),
         "event_unnamed": float(any(c.kind == "date" and c.content.strip() == c.text.strip() for c in (a, b))),
         "same_unit": float(bool(qa and qb and qa.unit is not None and qa.unit == qb.unit)),
+        "place_acts_related": float(rule_kind == "attribute" and pair.attribute is not None
+                                    and pair.attribute[0] == "place" and _acts_related(a, b)),
     }
+
+
+def _acts_related(a: Claim, b: Claim) -> bool:
+    """Whether the verbs that place two values ("set off from", "depart from") may tell one act."""
+    frame_a = a.attribute.frame.split() if a.attribute else []
+    frame_b = b.attribute.frame.split() if b.attribute else []
+    if len(frame_a) < 2 or len(frame_b) < 2:
+        return False
+    return verbs_related(" ".join(frame_a[:-1]), " ".join(frame_b[:-1]))
 
 
 # English prepositions that make a date one end of a span rather than the day something happened.

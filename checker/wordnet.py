@@ -1,9 +1,10 @@
 """What kind of thing a noun names, from WordNet: the lexicographer files ("supersenses") its senses
 fall in. "18 fire engines" (artifacts) and "46 people" (people) count different kinds of thing,
-so they are not rival figures; "1,200 children" and "4,500 people" may be.
+so they are not rival figures; "1,200 children" and "4,500 people" may be. And whether two verbs
+may tell one act: "set off from Kayar" and "departed from Nouadhibou" share a sense.
 
 WordNet 3.0 comes from Debian's wordnet-base package, which the set-up fetches. `claimcheck prepare`
-reads its index.noun, data.noun and noun.exc (the formats of wndb(5WN)) once into a small table kept
+reads its index and data files and noun.exc (the formats of wndb(5WN)) once into a small table kept
 in this Python environment; a check reads the table in a few milliseconds."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 WORDNET_VERSION = "3.0"
 # The prepared table's layout; a new one is written when it changes.
-TABLE_FORMAT = 4
+TABLE_FORMAT = 5
 # Lexicographer file numbers (lexnames(5WN)): a group of people and a person are one kind here, so
 # "the wounded" (a group) and "23 civilians" (persons) may count the same people.
 _NOUN_GROUP, _NOUN_PERSON = 14, 18
@@ -105,6 +106,50 @@ def read_place_names(folder: Path) -> dict[str, tuple[str, ...]]:
     return {word: tuple(nouns) for word, nouns in names.items()}
 
 
+# A verb's commonest senses, where WordNet lists them first: the rarer ones join unlike verbs.
+_VERB_SENSES = 3
+# Steps up the hypernym tree that still name the same act ("depart" is a kind of "leave").
+_VERB_STEPS = 2
+
+
+def read_verb_senses(folder: Path) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """For each verb lemma ("set_off" as "set off"), its commonest senses, and those senses with
+    their hypernyms two steps up and their verb groups (synset offsets). Empty without the verb files."""
+    if not (folder / "index.verb").is_file() or not (folder / "data.verb").is_file():
+        return {}
+    links: dict[str, tuple[list[str], list[str]]] = {}
+    with open(folder / "data.verb", encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split(" ")
+            at = 4 + 2 * int(fields[3], 16)
+            up, group = [], []
+            for n in range(int(fields[at])):
+                symbol, offset, pos = fields[at + 1 + 4 * n: at + 4 + 4 * n]
+                if pos == "v" and symbol == "@":
+                    up.append(offset)
+                elif pos == "v" and symbol == "$":
+                    group.append(offset)
+            links[fields[0]] = (up, group)
+    verbs: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    with open(folder / "index.verb", encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            senses = fields[-int(fields[2]):][:_VERB_SENSES]
+            near = set(senses)
+            for sense in senses:
+                near.update(links.get(sense, ([], []))[1])
+                frontier = [sense]
+                for _ in range(_VERB_STEPS):
+                    frontier = [o for f in frontier for o in links.get(f, ([], []))[0]]
+                    near.update(frontier)
+            verbs[fields[0].replace("_", " ")] = (frozenset(senses), frozenset(near))
+    return verbs
+
+
 def _synset_words(fields: list[str]) -> list[str]:
     """The words of a synset line of a data file, lower case ("Denmark", "South_Korean(a)" -> "south korean")."""
     count = int(fields[3], 16)
@@ -113,20 +158,24 @@ def _synset_words(fields: list[str]) -> list[str]:
 
 
 def write_noun_kinds(target: Path, folder: Path) -> Path:
-    """Write the table as `lemma<TAB>14,18` lines, `=inflected<TAB>lemma,lemma` lines and
-    `@word<TAB>place,place` lines (`read_place_names`), atomically."""
+    """Write the table as `lemma<TAB>14,18` lines, `=inflected<TAB>lemma,lemma` lines,
+    `@word<TAB>place,place` lines (`read_place_names`) and `~verb<TAB>senses;near` lines
+    (`read_verb_senses`), atomically."""
     kinds, irregular = read_noun_kinds(folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
     rows = [f"{lemma}\t{','.join(map(str, sorted(files)))}\n" for lemma, files in sorted(kinds.items())]
     rows += [f"={word}\t{','.join(lemmas)}\n" for word, lemmas in sorted(irregular.items())]
     rows += [f"@{word}\t{','.join(nouns)}\n" for word, nouns in sorted(read_place_names(folder).items())]
+    rows += [f"~{verb}\t{','.join(sorted(senses))};{','.join(sorted(near))}\n"
+             for verb, (senses, near) in sorted(read_verb_senses(folder).items())]
     tmp.write_text("".join(rows), encoding="utf-8")
     os.replace(tmp, target)
     return target
 
 
-NounTable = tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+NounTable = tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
+                  dict[str, tuple[frozenset[str], frozenset[str]]]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,23 +187,47 @@ def _table() -> NounTable:
         kinds: dict[str, frozenset[int]] = {}
         irregular: dict[str, tuple[str, ...]] = {}
         names: dict[str, tuple[str, ...]] = {}
+        verbs: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         for line in text.splitlines():
             key, _, value = line.partition("\t")
             if key.startswith("="):
                 irregular[key[1:]] = tuple(value.split(","))
             elif key.startswith("@"):
                 names[key[1:]] = tuple(value.split(","))
+            elif key.startswith("~"):
+                senses, _, near = value.partition(";")
+                verbs[key[1:]] = (frozenset(senses.split(",")), frozenset(near.split(",")))
             else:
                 kinds[key] = frozenset(int(v) for v in value.split(",") if v)
-        return kinds, irregular, names
+        return kinds, irregular, names, verbs
     except (OSError, UnicodeDecodeError, ValueError):
         folder = wordnet_folder()
-        return (*read_noun_kinds(folder), read_place_names(folder)) if folder is not None else ({}, {}, {})
+        if folder is None:
+            return {}, {}, {}, {}
+        return (*read_noun_kinds(folder), read_place_names(folder), read_verb_senses(folder))
 
 
 def place_names(word: str) -> tuple[str, ...]:
     """The names of the place a word names or pertains to ("Danish" -> ("denmark", ...)); empty if none."""
     return _table()[2].get(word.lower().strip(), ())
+
+
+def _verb_senses(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The senses of a verb phrase's verb ("set off"), and of its first word ("set") as well."""
+    verbs = _table()[3]
+    words = phrase.lower().split()
+    found = [verbs[w] for w in (" ".join(words[:2]), words[0] if words else "") if w in verbs]
+    return (frozenset().union(*(senses for senses, _ in found)), frozenset().union(*(near for _, near in found)))
+
+
+def verbs_related(a: str, b: str) -> bool:
+    """Whether two verbs may tell one act: one, or a sense of one is a sense of the other, one of
+    its kinds two steps up, or in its verb group ("set off" and "depart"; "touch down" and "set down")."""
+    if a == b:
+        return True
+    senses_a, near_a = _verb_senses(a)
+    senses_b, near_b = _verb_senses(b)
+    return bool(near_a & senses_b or near_b & senses_a)
 
 
 # Regular noun endings and what they stand for (morphy(7WN)).
@@ -166,7 +239,7 @@ _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", 
 def noun_kinds(word: str) -> frozenset[int]:
     """The lexicographer files of every sense of `word` and of the lemmas it may inflect (empty if
     WordNet does not know it). A person and a group of people count as one kind."""
-    kinds, irregular, _ = _table()
+    kinds, irregular, *_ = _table()
     w = word.lower().replace(" ", "_")
     lemmas = {w, *irregular.get(w, ())}
     lemmas |= {w[: -len(end)] + base for end, base in _SUFFIXES if w.endswith(end) and len(w) > len(end) + 1}

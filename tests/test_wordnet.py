@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checker.attributes import same_value
-from checker.wordnet import different_kinds, noun_kinds, place_names, read_noun_kinds, read_place_names
+from checker.wordnet import (different_kinds, noun_kinds, place_names, read_noun_kinds, read_place_names,
+                             read_verb_senses, verbs_related)
 from tests.conftest import ROOT
 
 
@@ -23,6 +24,13 @@ def test_wordnet_place_names_and_the_adjectives_that_pertain_to_places():
                      "danish": ("denmark", "kingdom of denmark")}
 
 
+def test_wordnet_verb_senses_reach_their_hypernyms():
+    verbs = read_verb_senses(ROOT / "tests" / "data" / "wordnet")
+    assert verbs["depart"] == (frozenset({"02015598"}), frozenset({"02015598", "02009433"}))
+    assert verbs["set off"][0] == frozenset({"02015598", "00000100"})  # a phrasal verb, with spaces
+    assert verbs["leave"] == (frozenset({"02009433"}), frozenset({"02009433"}))
+
+
 def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
     from checker import wordnet
 
@@ -32,6 +40,7 @@ def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
     try:
         assert place_names("Danish") == ("denmark", "kingdom of denmark")
         assert place_names("Engine") == ()
+        assert verbs_related("set off", "leave") and not verbs_related("set off", "engine")
     finally:
         wordnet._table.cache_clear()
 
@@ -95,3 +104,18 @@ def test_wordnet_damaged_table_falls_back_to_the_database(tmp_path, monkeypatch)
 )
 def test_nationality_and_country_are_one_origin(a, b, same):
     assert same_value("origin", a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("set off", "depart", True),    # one sense
+        ("touch down", "set down", True),
+        ("establish", "open", True),
+        ("start", "start", True),
+        ("sentence", "start", False),   # two acts
+        ("manufacture", "cast", False),
+    ],
+)
+def test_wordnet_verbs_that_may_tell_one_act(a, b, related):
+    assert verbs_related(a, b) is related
