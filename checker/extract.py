@@ -996,8 +996,8 @@ def _modality(clause: _Clause, lex: Lexicon) -> str:
     if (aux & {"will", "would", "'ll", "shall"} or head.lemma_.lower() in lex.stance.planned_verbs
             or _marks_the_clause(clause, lex.stance.planned_markers)):
         return "planned"
-    if head.lemma_.lower() in lex.stance.opinion_verbs:
-        return "opinion"
+    if head.lemma_.lower() in lex.stance.opinion_verbs or aux & {"should", "must", "ought"}:
+        return "opinion"  # "no member should lose their vote": what ought to be, not what was
     return "actual"
 
 

@@ -983,3 +983,9 @@ def test_extract_content_of_a_universal_negative_asks_whether_any(extractor, mak
     contents = [c.content for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
     assert "someone was injured" in contents
     assert "some of the turbine assembly will happen in Veldemark" in contents
+
+
+def test_extract_what_ought_to_be_is_no_fact(extractor, make_doc):
+    text = "No member should lose their vote. The city must not borrow for a stadium. The council closed the library."
+    modality = {c.predicate: c.modality for c in extractor.extract(make_doc(text)) if c.kind == "statement"}
+    assert modality == {"lose": "opinion", "borrow": "opinion", "close": "actual"}
