@@ -618,6 +618,12 @@ def test_extract_missing_people_are_a_measure_of_their_own(extractor, make_doc):
     assert figures[9].measure == figures[4].measure == "missing"
 
 
+def test_extract_vote_share_is_a_measure_apart_from_turnout(extractor, make_doc):
+    text = "Keller won 52.3 percent of the vote. Turnout was about 61 percent."
+    figures = {c.quantity.low: c.measure for c in extractor.extract(make_doc(text)) if c.kind == "numeric"}
+    assert figures == {52.3: "vote_share", 61: "turnout"}
+
+
 def test_extract_attendance_in_any_of_its_words_is_a_crowd(extractor, make_doc):
     text = ("Keane scored in front of 56,000 supporters. The derby was watched by 29,000 fans. "
             "A crowd of 61,240 packed into the stadium.")
