@@ -179,6 +179,8 @@ def rule_candidates(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, 
         a, b = claims[i], claims[j]
         if _overlap(a, b) or a.headline or b.headline:
             continue  # a headline sums up its own story; its claims are read in the body
+        if a.table_row is not None and b.table_row is not None and a.document == b.document:
+            continue  # a table sets its figures side by side, each of its own row and column
         # "a rebel spokesman denied its fighters were involved" does not deny a strike by government forces
         other_side = bool(sides.get(i) and sides.get(j) and not sides[i] & sides[j])
         attribute = None

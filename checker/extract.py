@@ -22,6 +22,7 @@ from checker.dates import (PERIOD_NOUNS, Dateline, FoundDate, date_months, find_
                            names_day_of_speaking, resolve_weekday)
 from checker.lexicon import Lexicon, StanceLexicon
 from checker.attributes import AttributeSlot, attribute_slots, disowned_side, own_modality
+from checker.ingest import markdown_table_cells
 from checker.models import Attribute, Claim, DateValue, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
@@ -148,6 +149,8 @@ class ClaimExtractor:
                 if claim.kind == "numeric":
                     last_figure = claim
                 claims.append(claim)
+        if doc.markdown:
+            claims = sorted(claims + self._table_claims(doc, dateline), key=lambda c: (c.start, c.end))
         issuer = statement_issuer(text)
         if issuer is not None:
             # A press release or statement says in its own voice what its issuer says: the issuer is
@@ -155,6 +158,25 @@ class ClaimExtractor:
             claims = [c if c.speaker is not None or c.headline else c.model_copy(update={"speaker": issuer})
                       for c in claims]
         return _number_by_kind(_superseded_by_updates(_dedupe(claims)))
+
+    def _table_claims(self, doc: Document, dateline: Dateline) -> list[Claim]:
+        """The figures in a Markdown table's cells, each said of its row and column ("| Social
+        Democrats | 24% |" under "Polling average"), at the time the column names ("2022 result")."""
+        claims = []
+        for cell in markdown_table_cells(doc.text):
+            said_of = f"{cell.row} {cell.column}".strip()
+            dates = find_dates(cell.column, dateline)
+            line_start = doc.text.rfind("\n", 0, cell.start) + 1
+            line_end = doc.text.find("\n", cell.end)
+            for fig in find_quantities(doc.text[cell.start:cell.end], self.lex.quantities):
+                start, end = cell.start + fig.start, cell.start + fig.end
+                claims.append(self._claim(
+                    kind="numeric", start=start, end=end, doc=doc, speaker=None, stance="asserted",
+                    quantity=fig.quantity, content=said_of, subject=said_of, table_row=cell.row,
+                    measure=self.lex.measures.measure_of(said_of, 0, fig.quantity.unit),
+                    time_frame=_time_frame(cell.column), when=dates[0].value if dates else None,
+                    sentence_start=line_start, sentence_end=line_end if line_end >= 0 else len(doc.text)))
+        return claims
 
     # -- passages and sentences -------------------------------------------------------------
 

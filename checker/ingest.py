@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker import errors
@@ -98,6 +99,55 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[^\n]*$", re.M)
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+# A pipe table: a header row, a delimiter row ("|---|:--:|"), then rows, each a line with a pipe.
+_TABLE = re.compile(r"^ {0,3}(?=[^\n]*\|)[^\n]+\n {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\n"
+                    r"(?:^ {0,3}(?=[^\n]*\|)[^\n]*\S[^\n]*(?:\n|\Z))*", re.M)
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A cell of a Markdown pipe table: its place in the text, and the row and column it reads in
+    (the row's first cell, the column's header)."""
+
+    start: int
+    end: int
+    row: str
+    column: str
+
+
+def _cells(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
+    """The spans of a table line's cells, without their padding or the pipes that bound them."""
+    line = text[line_start:line_end]
+    bars = [m.start() for m in re.finditer(r"(?<!\\)\|", line)]
+    edges = ([-1] if not line.lstrip().startswith("|") else []) + bars
+    if not line.rstrip().endswith("|"):
+        edges.append(len(line))
+    spans = []
+    for a, b in zip(edges, edges[1:]):
+        cell = line[a + 1:b]
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((line_start + a + 1 + lead, line_start + a + 1 + len(cell.rstrip())))
+    return spans
+
+
+def markdown_table_cells(text: str) -> list[TableCell]:
+    """Every body cell of the pipe tables in Markdown `text`, with its row's and column's names."""
+    found: list[TableCell] = []
+    for table in _TABLE.finditer(text):
+        lines = [m for m in re.finditer(r"[^\n]+", text[table.start():table.end()])]
+        if len(lines) < 3:
+            continue
+        base = table.start()
+        header = [text[a:b] for a, b in _cells(text, base + lines[0].start(), base + lines[0].end())]
+        for line in lines[2:]:
+            cells = _cells(text, base + line.start(), base + line.end())
+            if not cells:
+                continue
+            row = text[cells[0][0]:cells[0][1]]
+            for n, (a, b) in enumerate(cells[1:], 1):
+                if a < b:
+                    found.append(TableCell(a, b, row, header[n] if n < len(header) else ""))
+    return found
 _MARKUP = re.compile(r"^ {0,3}(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?=\s)|[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|[\[\]!]", re.M)
 
 
@@ -111,8 +161,9 @@ def mask_markdown(text: str) -> str:
                 chars[i] = " "
         return match.group(0)
 
+    # a table's cells are read apart from the prose (markdown_table_cells), each by its row and column
     for pattern in (_FRONT_MATTER, _FENCE, _HTML_COMMENT, _INDENTED_CODE, _INLINE_CODE,
-                    _LINK_TARGET, _REF_DEFINITION, _AUTOLINK, _HTML_TAG):
+                    _LINK_TARGET, _REF_DEFINITION, _AUTOLINK, _HTML_TAG, _TABLE):
         pattern.sub(blank, "".join(chars))
     _MARKUP.sub(blank, "".join(chars))
     return "".join(chars)

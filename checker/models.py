@@ -154,6 +154,8 @@ class Claim(Frozen):
     quoted: bool = False
     # The claim is in the document's headline, which sums up the story rather than reporting it.
     headline: bool = False
+    # For a figure in a Markdown table: the row it stands in (its first cell).
+    table_row: str | None = None
     # How many claims of its kind come before it in its document, and how many there are.
     place_in_document: int = 0
     kind_in_document: int = 1

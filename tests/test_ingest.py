@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.errors import CheckerError
-from checker.ingest import mask_markdown, read_document
+from checker.ingest import TableCell, markdown_table_cells, mask_markdown, read_document
 
 MARKDOWN = """---
 title: 300 people
@@ -39,6 +39,31 @@ def test_ingest_markdown_blanks_what_holds_no_claims(hidden):
 def test_ingest_markdown_keeps_prose(kept):
     start = MARKDOWN.index(kept)
     assert mask_markdown(MARKDOWN)[start:start + len(kept)] == kept
+
+
+TABLE = """The latest polling average:
+
+| Party | Polling average | 2022 result |
+|---|:---:|---|
+| Social Democrats | 24% | 20.9% |
+| Centre Party | 19% |  |
+
+Turnout was 71.8%.
+"""
+
+
+def test_ingest_table_cells_know_their_row_and_column():
+    cells = markdown_table_cells(TABLE)
+    assert [(TABLE[c.start:c.end], c.row, c.column) for c in cells] == [
+        ("24%", "Social Democrats", "Polling average"), ("20.9%", "Social Democrats", "2022 result"),
+        ("19%", "Centre Party", "Polling average")]  # an empty cell is none
+    assert all(isinstance(c, TableCell) for c in cells)
+
+
+def test_ingest_table_is_read_apart_from_the_prose():
+    masked = mask_markdown(TABLE)
+    assert "|" not in masked and "24%" not in masked  # cells are read by row and column instead
+    assert "Turnout was 71.8%." in masked and "The latest polling average:" in masked
 
 
 @pytest.mark.parametrize(
