@@ -168,7 +168,9 @@ class ClaimExtractor:
             dates = find_dates(cell.column, dateline)
             line_start = doc.text.rfind("\n", 0, cell.start) + 1
             line_end = doc.text.find("\n", cell.end)
-            for fig in find_quantities(doc.text[cell.start:cell.end], self.lex.quantities):
+            cell_text = doc.text[cell.start:cell.end]
+            skip = [(d.start, d.end) for d in find_dates(cell_text, dateline)] + find_times(cell_text)
+            for fig in find_quantities(cell_text, self.lex.quantities, skip):
                 start, end = cell.start + fig.start, cell.start + fig.end
                 claims.append(self._claim(
                     kind="numeric", start=start, end=end, doc=doc, speaker=None, stance="asserted",

@@ -134,7 +134,7 @@ def markdown_table_cells(text: str) -> list[TableCell]:
     """Every body cell of the pipe tables in Markdown `text`, with its row's and column's names."""
     found: list[TableCell] = []
     for table in _TABLE.finditer(text):
-        lines = [m for m in re.finditer(r"[^\n]+", text[table.start():table.end()])]
+        lines = list(re.finditer(r"[^\n]+", text[table.start():table.end()]))
         if len(lines) < 3:
             continue
         base = table.start()
@@ -148,6 +148,8 @@ def markdown_table_cells(text: str) -> list[TableCell]:
                 if a < b:
                     found.append(TableCell(a, b, row, header[n] if n < len(header) else ""))
     return found
+
+
 _MARKUP = re.compile(r"^ {0,3}(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?=\s)|[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|[\[\]!]", re.M)
 
 

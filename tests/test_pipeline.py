@@ -242,10 +242,11 @@ def test_pipeline_bare_currency_takes_the_one_the_texts_name(checker, make_doc):
 def test_pipeline_table_figures_read_by_row_and_column_and_not_set_against_each_other(checker, make_doc):
     import dataclasses
 
-    text = ("The latest polling average:\n\n| Party | Polling average | 2022 result |\n|---|---|---|\n"
-            "| Social Democrats | 24% | 20.9% |\n| Centre Party | 19% | 23.4% |\n")
+    text = ("The latest polling average:\n\n| Party | Polling average | 2022 result | Founded |\n|---|---|---|---|\n"
+            "| Social Democrats | 24% | 20.9% | 14 March 1921 |\n| Centre Party | 19% | 23.4% | |\n")
     doc = make_doc(text, "draft.md")
     figures = {c.text: c for c in checker.extractor.extract(doc) if c.kind == "numeric"}
+    assert sorted(figures) == ["19%", "20.9%", "23.4%", "24%"]  # a date in a cell is no figure
     assert figures["24%"].subject == "Social Democrats Polling average" and figures["24%"].table_row == "Social Democrats"
     assert figures["20.9%"].when is not None and figures["20.9%"].when.year == 2022
     everything = dataclasses.replace(checker, min_confidence=0.0).check([doc]).conflicts
