@@ -392,8 +392,8 @@ def _long_running_checker(rules: list[Path] | None, decision: Path | None, min_c
 
 @app.command("prepare")
 def prepare_command(force: Annotated[bool, typer.Option(help="Export again even if prepared.")] = False) -> None:
-    """Export the embedding model to ONNX (int8), index the gazetteer's cities and WordNet's nouns,
-    once, so checks start without torch and without parsing the gazetteer or WordNet."""
+    """Export the embedding model to ONNX (int8), index the gazetteer's cities and WordNet's nouns
+    and verbs, once, so checks start without torch and without parsing the gazetteer or WordNet."""
     from checker.attributes import city_index_file, write_city_index
     from checker.embed import export_onnx_model, onnx_model_file
     from checker.wordnet import noun_kinds_file, wordnet_folder, write_noun_kinds
@@ -405,11 +405,15 @@ def prepare_command(force: Annotated[bool, typer.Option(help="Export again even 
     if force or not nouns.is_file():
         wordnet = wordnet_folder()
         if wordnet is None:
-            _warn("WordNet not found: figures that count different kinds of thing are not told apart, and a "
-                  "nationality is matched to its country by spelling alone; install Debian's wordnet-base, or set "
-                  "CLAIMCHECK_WORDNET to a folder of its files")
+            _warn("WordNet not found: figures that count different kinds of thing are not told apart, a "
+                  "nationality is matched to its country by spelling alone, and places of one act are not told "
+                  "from places of two; install Debian's wordnet-base, or set CLAIMCHECK_WORDNET to a folder of "
+                  "its files")
         else:
             _note(f"prepared {write_noun_kinds(nouns, wordnet)}")
+            for stale in nouns.parent.glob("noun-kinds-wordnet-*.tsv"):
+                if stale != nouns:
+                    stale.unlink()  # a table of an earlier layout, which this version no longer reads
     target = onnx_model_file()
     if target.is_file() and not force:
         _note(f"already prepared: {target}")

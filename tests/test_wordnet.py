@@ -119,3 +119,21 @@ def test_nationality_and_country_are_one_origin(a, b, same):
 )
 def test_wordnet_verbs_that_may_tell_one_act(a, b, related):
     assert verbs_related(a, b) is related
+
+
+def test_wordnet_prepare_replaces_a_table_of_an_earlier_layout(tmp_path, monkeypatch):
+    from checker import attributes, embed, wordnet
+    from checker.cli import prepare_command
+
+    (tmp_path / "cities.tsv").write_text("")
+    (tmp_path / "model.onnx").write_text("")
+    stale = tmp_path / "noun-kinds-wordnet-3.0-4.tsv"
+    stale.write_text("old\t1\n")
+    table = tmp_path / f"noun-kinds-wordnet-3.0-{wordnet.TABLE_FORMAT}.tsv"
+    monkeypatch.setattr(attributes, "city_index_file", lambda: tmp_path / "cities.tsv")
+    monkeypatch.setattr(embed, "onnx_model_file", lambda: tmp_path / "model.onnx")
+    monkeypatch.setattr(wordnet, "noun_kinds_file", lambda: table)
+    monkeypatch.setattr(wordnet, "wordnet_folder", lambda: ROOT / "tests" / "data" / "wordnet")
+    prepare_command(force=False)
+    assert table.is_file() and not stale.exists()
+    assert "~set off\t" in table.read_text()  # the verbs, beside the nouns
