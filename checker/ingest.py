@@ -131,19 +131,21 @@ def _cells(text: str, line_start: int, line_end: int) -> list[tuple[int, int]]:
 
 
 def markdown_table_cells(text: str) -> list[TableCell]:
-    """Every body cell of the pipe tables in Markdown `text`, with its row's and column's names."""
+    """Every body cell of the pipe tables in Markdown `text`, with its row's and column's names; not
+    of a table inside code or a comment, and without the markup around a cell's words."""
     found: list[TableCell] = []
+    text = mask_markdown(text, tables=False)
     for table in _TABLE.finditer(text):
         lines = list(re.finditer(r"[^\n]+", text[table.start():table.end()]))
         if len(lines) < 3:
             continue
         base = table.start()
-        header = [text[a:b] for a, b in _cells(text, base + lines[0].start(), base + lines[0].end())]
+        header = [" ".join(text[a:b].split()) for a, b in _cells(text, base + lines[0].start(), base + lines[0].end())]
         for line in lines[2:]:
             cells = _cells(text, base + line.start(), base + line.end())
             if not cells:
                 continue
-            row = text[cells[0][0]:cells[0][1]]
+            row = " ".join(text[cells[0][0]:cells[0][1]].split())
             for n, (a, b) in enumerate(cells[1:], 1):
                 if a < b:
                     found.append(TableCell(a, b, row, header[n] if n < len(header) else ""))
@@ -153,8 +155,9 @@ def markdown_table_cells(text: str) -> list[TableCell]:
 _MARKUP = re.compile(r"^ {0,3}(?:#{1,6}|>|[-*+]|\d{1,9}[.)])(?=\s)|[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}|[\[\]!]", re.M)
 
 
-def mask_markdown(text: str) -> str:
-    """Blank out what holds no claims in Markdown `text`, keeping every offset in place."""
+def mask_markdown(text: str, tables: bool = True) -> str:
+    """Blank out what holds no claims in Markdown `text`, keeping every offset in place; with
+    `tables`, pipe tables too, whose cells are read apart (`markdown_table_cells`)."""
     chars = list(text)
 
     def blank(match: re.Match[str]) -> str:
@@ -163,9 +166,8 @@ def mask_markdown(text: str) -> str:
                 chars[i] = " "
         return match.group(0)
 
-    # a table's cells are read apart from the prose (markdown_table_cells), each by its row and column
     for pattern in (_FRONT_MATTER, _FENCE, _HTML_COMMENT, _INDENTED_CODE, _INLINE_CODE,
-                    _LINK_TARGET, _REF_DEFINITION, _AUTOLINK, _HTML_TAG, _TABLE):
+                    _LINK_TARGET, _REF_DEFINITION, _AUTOLINK, _HTML_TAG) + ((_TABLE,) if tables else ()):
         pattern.sub(blank, "".join(chars))
     _MARKUP.sub(blank, "".join(chars))
     return "".join(chars)

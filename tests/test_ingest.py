@@ -60,6 +60,13 @@ def test_ingest_table_cells_know_their_row_and_column():
     assert all(isinstance(c, TableCell) for c in cells)
 
 
+def test_ingest_table_in_code_is_no_table_and_markup_is_no_name():
+    text = ("```\n| a | b |\n|---|---|\n| x | 12 |\n```\n\n"
+            "| Party | **Polling** average |\n|---|---|\n| **Social Democrats** | **24%** |\n")
+    assert [(text[c.start:c.end], c.row, c.column) for c in markdown_table_cells(text)] == [
+        ("24%", "Social Democrats", "Polling average")]
+
+
 def test_ingest_table_is_read_apart_from_the_prose():
     masked = mask_markdown(TABLE)
     assert "|" not in masked and "24%" not in masked  # cells are read by row and column instead
