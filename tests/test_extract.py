@@ -995,3 +995,14 @@ def test_extract_what_ought_to_be_is_no_fact(extractor, make_doc):
     text = "No member should lose their vote. The city must not borrow for a stadium. The council closed the library."
     modality = {c.predicate: c.modality for c in extractor.extract(make_doc(text)) if c.kind == "statement"}
     assert modality == {"lose": "opinion", "borrow": "opinion", "close": "actual"}
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [("The station re-opened on Monday.", "open"), ("The company co-founded the venture.", "found"),
+     ("The turbines will be pre-assembled at the port of Skarvik.", "assemble"),
+     ("The well-known singer arrived.", "arrive")],  # a hyphen after a word of its own still splits
+)
+def test_extract_word_with_a_bound_prefix_is_one_verb(extractor, make_doc, text, predicate):
+    (clause, *_) = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
+    assert clause.predicate == predicate
