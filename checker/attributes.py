@@ -36,6 +36,8 @@ class AttributeSlot:
     # A frame that modifies a noun ("the satellite, built in Italy, will ...") is a fact or plan of its
     # own, whatever its clause's main verb says; None: the clause's.
     modality: str | None = None
+    # The frame is a verb, an act that happened somewhere ("set off from"), not a noun ("bank of").
+    act: bool = False
 
 
 # A verb that describes a noun rather than heads the clause, and the auxiliaries of a plan.
@@ -78,7 +80,8 @@ def attribute_slots(tokens: list[Token], lex: AttributeLexicon) -> list[Attribut
         span_tokens = [*frame_tokens, *ent]
         start = min(t.idx for t in span_tokens)
         end = max(t.idx + len(t.text) for t in span_tokens)
-        slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end, own_modality(frame_tokens[0])))
+        slots.append(AttributeSlot(cls, _value(ent), frame, anchor, start, end, own_modality(frame_tokens[0]),
+                                   frame_tokens[0].pos_ in ("VERB", "AUX")))
     if "side" in lex.classes:
         slots += _sides(tokens, lex)
     if "cause" in lex.classes:
@@ -128,7 +131,7 @@ def _named_places_and_agents(tokens: list[Token], lex: AttributeLexicon) -> list
         start = min(w.idx for w in (*frame, *phrase))
         end = max(w.idx + len(w.text) for w in (*frame, *phrase))
         slot = AttributeSlot(cls, value, " ".join(w.lemma_.lower() for w in frame), _anchor_of(verb), start, end,
-                             own_modality(verb))
+                             own_modality(verb), verb.pos_ in ("VERB", "AUX"))
         found.append((slot, phrase))
     return found
 

@@ -283,9 +283,11 @@ def pair_features(pair: Pair, rule_kind: str, finding: Finding, predicates_oppos
 
 
 def _acts_related(a: Claim, b: Claim) -> bool:
-    """Whether the verbs that place two values ("set off from", "depart from") may tell one act."""
-    frame_a = a.attribute.frame.split() if a.attribute else []
-    frame_b = b.attribute.frame.split() if b.attribute else []
+    """Whether the verbs that place two values ("set off from", "depart from") may tell one act; a
+    noun's frame ("the north bank of") tells none, though WordNet has a verb "bank"."""
+    if not (a.attribute and b.attribute and a.attribute.act and b.attribute.act):
+        return False
+    frame_a, frame_b = a.attribute.frame.split(), b.attribute.frame.split()
     if len(frame_a) < 2 or len(frame_b) < 2:
         return False
     return verbs_related(" ".join(frame_a[:-1]), " ".join(frame_b[:-1]))

@@ -387,7 +387,7 @@ class ClaimExtractor:
         return claims
 
     def _attribute_claim(self, doc: Document, slot: AttributeSlot, base: int, common: dict[str, object]) -> Claim:
-        value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor)
+        value = Attribute(cls=slot.cls, value=slot.value, frame=slot.frame, anchor=slot.anchor, act=slot.act)
         fields = dict(common, content=f"{slot.anchor} {slot.frame}".strip(), subject=slot.anchor)
         if slot.modality is not None:
             fields["modality"] = slot.modality

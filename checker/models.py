@@ -106,6 +106,8 @@ class Attribute(Frozen):
     # Names the documents themselves put this place inside or around ("Velmora" for "East Tarn",
     # from "Velmora's East Tarn province"): a place and a part of it are not rival values.
     linked_places: list[str] = Field(default_factory=list)
+    # The frame is a verb, an act that happened at the value ("set off from"), not a noun ("bank of").
+    act: bool = False
 
 
 class Claim(Frozen):

@@ -150,17 +150,18 @@ def test_decision_notes_a_description_against_an_act(predicates, description):
 
 
 @pytest.mark.parametrize(
-    ("frames", "cls", "related"),
-    [(("set off from", "depart from"), "place", 1.0), (("start at", "sentence at"), "place", 0.0),
-     (("build in", "build in"), "origin", 0.0)],  # an origin is no act's place
+    ("frames", "cls", "acts", "related"),
+    [(("set off from", "depart from"), "place", True, 1.0), (("start at", "sentence at"), "place", True, 0.0),
+     (("build in", "build in"), "origin", True, 0.0),   # an origin is no act's place
+     (("bank of", "surround in"), "place", False, 0.0)],  # "the north bank of": a noun, though "bank" is a verb too
 )
-def test_decision_notes_places_of_acts_that_may_be_one(frames, cls, related):
+def test_decision_notes_places_of_acts_that_may_be_one(frames, cls, acts, related):
     from checker.decide import pair_features
     from checker.kinds import Finding, Pair
     from checker.models import Attribute
 
     claims = [Claim(id=f"s{n}", document="a.txt", start=0, end=1, text="x", kind="statement", speaker=None,
-                    stance="asserted", attribute=Attribute(cls=cls, value=v, frame=f, anchor="boat"))
+                    stance="asserted", attribute=Attribute(cls=cls, value=v, frame=f, anchor="boat", act=acts))
               for n, (f, v) in enumerate(zip(frames, ("Kayar", "Nouadhibou")))]
     pair = Pair(*claims, 0.5, 0.5, attribute=(cls, "Kayar", "Nouadhibou"))
     assert pair_features(pair, "attribute", Finding(0.5, "", "", ""))["place_acts_related"] == related

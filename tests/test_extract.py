@@ -1006,3 +1006,9 @@ def test_extract_what_ought_to_be_is_no_fact(extractor, make_doc):
 def test_extract_word_with_a_bound_prefix_is_one_verb(extractor, make_doc, text, predicate):
     (clause, *_) = [c for c in extractor.extract(make_doc(text)) if c.kind == "statement"]
     assert clause.predicate == predicate
+
+
+def test_extract_place_value_knows_whether_an_act_frames_it(extractor, make_doc):
+    text = "The boat departed from Nouadhibou. The city lies against the north bank of the Euphrates."
+    acts = {c.attribute.value: c.attribute.act for c in extractor.extract(make_doc(text)) if c.attribute}
+    assert acts["Nouadhibou"] is True and acts["Euphrates"] is False
