@@ -134,6 +134,8 @@ def markdown_table_cells(text: str) -> list[TableCell]:
     """Every body cell of the pipe tables in Markdown `text`, with its row's and column's names; not
     of a table inside code or a comment, and without the markup around a cell's words."""
     found: list[TableCell] = []
+    if not _TABLE.search(text):
+        return found  # most drafts hold no table: no second masking pass for them
     text = mask_markdown(text, tables=False)
     for table in _TABLE.finditer(text):
         lines = list(re.finditer(r"[^\n]+", text[table.start():table.end()]))
