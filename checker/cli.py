@@ -481,6 +481,9 @@ def fit_command(
     nested: Annotated[bool, typer.Option(
         "--nested", help="Also score the whole procedure held out: regularisation and cut chosen on the training "
                          "folds alone (about --folds times slower).")] = False,
+    learning_curve: Annotated[bool, typer.Option(
+        "--learning-curve", help="Also score models fit on a quarter, half, three quarters and all of each "
+                                 "training fold: whether labelling more cases would pay.")] = False,
     rules: RulesOpt = None,
     output_format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.text,
 ) -> None:
@@ -488,6 +491,7 @@ def fit_command(
     from checker import errors
     from checker.fit import (REGULARISATIONS, CaseError, choose_settings, collect, f_beta, find_cases, fit_model,
                              load_case, nested_cross_validate, trade_off)
+    from checker.fit import learning_curve as score_learning_curve
     from checker.ruleset import load_rules
 
     try:
@@ -518,6 +522,12 @@ def fit_command(
                       "scores": scores, "by_cut": curve}
         if whole is not None:
             validation["nested"] = whole
+        if learning_curve:
+            validation["learning_curve"] = [
+                {"share": point.share, "cases": round(point.cases, 1), "min_confidence": best_cut,
+                 "precision": best["precision"], "recall": best["recall"], "f0.5": round(best_f, 3)}
+                for point in score_learning_curve(data, folds, chosen, repeats=repeats, progress=_progress)
+                for best_cut, best_f, best in [point.best()]]
         model = fit_model(data, chosen, cut).model_copy(update={"cross_validation": validation})
         if output is not None:
             output.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
@@ -542,8 +552,22 @@ def fit_command(
         chosen_counts = Counter(f"{s['regularisation']}/{s['min_confidence']}" for s in whole["settings"])
         typer.echo(f"f0.5 {whole['f0.5']:.3f}; regularisation/cut chosen per fold: "
                    + ", ".join(f"{k} x{n}" for k, n in sorted(chosen_counts.items())))
+    if learning_curve:
+        _echo_learning_curve(validation["learning_curve"], chosen)
     if output is not None:
         _note(f"wrote {output}; use it with `claimcheck check --decision {output}` or `decision = ...` in the config")
+
+
+def _echo_learning_curve(points: list[dict], regularisation: float) -> None:
+    from checker.fit import F_TOLERANCE
+
+    typer.echo(f"held out, fit on part of each training fold (--learning-curve, regularisation {regularisation}; "
+               "each at its best cut):")
+    for label, key, width in (("cases", "cases", ".1f"), ("cut", "min_confidence", ".2f"),
+                              ("precision", "precision", ".3f"), ("recall", "recall", ".3f"), ("f0.5", "f0.5", ".3f")):
+        typer.echo(f"{label:10} " + " ".join(f"{p[key]:6{width}}" for p in points))
+    if len(points) > 1 and points[-1]["f0.5"] - points[-2]["f0.5"] > F_TOLERANCE:
+        typer.echo("still rising at the full share: more labelled cases should raise these scores (docs/cases.md)")
 
 
 def _echo_scores(scores: dict[str, dict]) -> None:

@@ -329,6 +329,53 @@ def nested_cross_validate(data: list[CaseCandidates], folds: int = 5,
     return NestedResult(tally, settings)
 
 
+# Shares of each training fold the learning curve fits on.
+LEARNING_SHARES = (0.25, 0.5, 0.75, 1.0)
+
+
+@dataclass
+class LearningPoint:
+    """Held-out tallies at every cut for models fit on one share of each training fold."""
+
+    share: float
+    cases: float  # cases fit on, the mean over folds
+    tallies: dict[float, Tally]
+
+    def best(self) -> tuple[float, float, dict[str, float | int]]:
+        """The cut with the best F0.5, that F0.5, and the scores over all kinds there."""
+        cut = max(self.tallies, key=lambda t: f_beta(self.tallies[t]))
+        return cut, f_beta(self.tallies[cut]), self.tallies[cut].scores()["all"]
+
+
+def learning_curve(data: list[CaseCandidates], folds: int = 5, regularisation: float = 0.3,
+                   shares: tuple[float, ...] = LEARNING_SHARES, repeats: int = 1, seed: int = 0,
+                   progress: Callable[[int, int], None] | None = None) -> list[LearningPoint]:
+    """Held-out scores of models fit on a share of each training fold's cases, every share scored on
+    the same held-out folds and each smaller share part of the larger: whether labelling more cases
+    would pay. A curve still rising at the full share says more cases are worth more than any setting."""
+    names = [d.case.name for d in data]
+    k = min(folds, len(data))
+    tallies = {s: {t: Tally(repeats=repeats) for t in THRESHOLDS} for s in shares}
+    sizes: dict[float, list[int]] = {s: [] for s in shares}
+    step = 0
+    for r in range(repeats):
+        for n, held_out in enumerate(folds_by_case(names, k, seed + r)):
+            train = sorted((d for d in data if d.case.name not in held_out), key=lambda d: d.case.name)
+            random.Random(seed + r * 1000 + n).shuffle(train)
+            for share in shares:
+                part = train[:max(1, round(len(train) * share))]
+                sizes[share].append(len(part))
+                model = fit_model(part, regularisation)
+                for d in data:
+                    if d.case.name in held_out:
+                        for t, tally in score_case_at(d, model, THRESHOLDS).items():
+                            tallies[share][t].add(tally)
+            step += 1
+            if progress:
+                progress(step, k * repeats)
+    return [LearningPoint(s, sum(sizes[s]) / len(sizes[s]), tallies[s]) for s in shares]
+
+
 def trade_off(tallies: dict[float, Tally]) -> dict[str, dict[str, float]]:
     """Held-out precision, recall and F0.5 over all kinds at each cut: what `--min-confidence` trades."""
     out: dict[str, dict[str, float]] = {}

@@ -290,6 +290,24 @@ def test_fit_nested_chooses_settings_without_the_fold_it_scores(monkeypatch):
         assert fitted_on in chosen_on and cut == pytest.approx(0.1 * (chosen_on.index(fitted_on) + 1))
 
 
+def test_fit_learning_curve_fits_growing_parts_of_each_training_fold(monkeypatch):
+    import checker.fit as fit
+
+    data = [fit.CaseCandidates(fit.LabelledCase(f"case{n}", Path("."), [], [], []), []) for n in range(9)]
+    fitted: list[tuple[str, ...]] = []
+    monkeypatch.setattr(fit, "fit_model", lambda train, c: fitted.append(tuple(d.case.name for d in train)) or fitted[-1])
+    scored: list[tuple[str, tuple[str, ...]]] = []
+    monkeypatch.setattr(fit, "score_case_at", lambda d, model, cuts: scored.append((d.case.name, model))
+                        or {t: fit.Tally() for t in cuts})
+    points = fit.learning_curve(data, folds=3, shares=(1 / 3, 2 / 3, 1.0), repeats=2)
+    assert [p.cases for p in points] == [2.0, 4.0, 6.0]  # of the six cases each fold leaves to fit on
+    assert all(name not in model for name, model in scored)  # no model scores a case it was fit on
+    assert len(scored) == 9 * 3 * 2  # every case, at every share, once per round
+    for fold in range(0, len(fitted), 3):  # each share of one fold is part of the next
+        small, middle, whole = fitted[fold:fold + 3]
+        assert set(small) <= set(middle) <= set(whole)
+
+
 def test_fit_model_round_trips_through_its_file(checker, tmp_path, monkeypatch):
     data = [collect(checker, load_case(folder)) for folder in find_cases([CASES])]
     # Two copies of each case under other names, so every fold has both labels to learn from.
@@ -357,10 +375,15 @@ def test_min_confidence_trades_reports(checker, seed_text, make_doc):
 def test_cli_fit_prints_held_out_scores_and_writes_a_model(tmp_path):
     out = tmp_path / "desk.json"
     run = subprocess.run([sys.executable, "-m", "checker", "fit", str(CASES), "--folds", "2", "--output", str(out),
-                          "--nested", "--format", "json"], capture_output=True, text=True)
+                          "--nested", "--learning-curve", "--format", "json"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     printed = json.loads(run.stdout)
     assert printed["scores"]["all"]["gold"] == 2
+    # --learning-curve: held-out scores of models fit on a growing share of each training fold
+    curve = printed["learning_curve"]
+    assert [p["share"] for p in curve] == [0.25, 0.5, 0.75, 1.0]
+    assert all(set(p) == {"share", "cases", "min_confidence", "precision", "recall", "f0.5"} for p in curve)
+    assert curve[0]["cases"] <= curve[-1]["cases"] == 1.0  # two cases, two folds: one case to fit on
     # --nested: the whole procedure held out, with the settings each outer fold chose
     assert printed["nested"]["scores"]["all"]["gold"] == 2 and len(printed["nested"]["settings"]) == 2 * 5
     # the trade-off --min-confidence makes, held out, at each cut; the chosen cut among them
