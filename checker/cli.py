@@ -481,7 +481,7 @@ def fit_command(
     nested: Annotated[bool, typer.Option(
         "--nested", help="Also score the whole procedure held out: regularisation and cut chosen on the training "
                          "folds alone (about --folds times slower).")] = False,
-    learning_curve: Annotated[bool, typer.Option(
+    show_learning_curve: Annotated[bool, typer.Option(
         "--learning-curve", help="Also score models fit on a quarter, half, three quarters and all of each "
                                  "training fold: whether labelling more cases would pay.")] = False,
     rules: RulesOpt = None,
@@ -490,8 +490,7 @@ def fit_command(
     """Fit the decision model on labelled cases; print its cross-validated (held-out by case) scores."""
     from checker import errors
     from checker.fit import (REGULARISATIONS, CaseError, choose_settings, collect, f_beta, find_cases, fit_model,
-                             load_case, nested_cross_validate, trade_off)
-    from checker.fit import learning_curve as score_learning_curve
+                             learning_curve, load_case, nested_cross_validate, trade_off)
     from checker.ruleset import load_rules
 
     try:
@@ -522,12 +521,9 @@ def fit_command(
                       "scores": scores, "by_cut": curve}
         if whole is not None:
             validation["nested"] = whole
-        if learning_curve:
+        if show_learning_curve:
             validation["learning_curve"] = [
-                {"share": point.share, "cases": round(point.cases, 1), "min_confidence": best_cut,
-                 "precision": best["precision"], "recall": best["recall"], "f0.5": round(best_f, 3)}
-                for point in score_learning_curve(data, folds, chosen, repeats=repeats, progress=_progress)
-                for best_cut, best_f, best in [point.best()]]
+                point.summary() for point in learning_curve(data, folds, chosen, repeats=repeats, progress=_progress)]
         model = fit_model(data, chosen, cut).model_copy(update={"cross_validation": validation})
         if output is not None:
             output.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
@@ -552,7 +548,7 @@ def fit_command(
         chosen_counts = Counter(f"{s['regularisation']}/{s['min_confidence']}" for s in whole["settings"])
         typer.echo(f"f0.5 {whole['f0.5']:.3f}; regularisation/cut chosen per fold: "
                    + ", ".join(f"{k} x{n}" for k, n in sorted(chosen_counts.items())))
-    if learning_curve:
+    if show_learning_curve:
         _echo_learning_curve(validation["learning_curve"], chosen)
     if output is not None:
         _note(f"wrote {output}; use it with `claimcheck check --decision {output}` or `decision = ...` in the config")

@@ -341,10 +341,13 @@ class LearningPoint:
     cases: float  # cases fit on, the mean over folds
     tallies: dict[float, Tally]
 
-    def best(self) -> tuple[float, float, dict[str, float | int]]:
-        """The cut with the best F0.5, that F0.5, and the scores over all kinds there."""
+    def summary(self) -> dict[str, float]:
+        """The cut with the best held-out F0.5, with that F0.5 and precision and recall over all kinds there."""
         cut = max(self.tallies, key=lambda t: f_beta(self.tallies[t]))
-        return cut, f_beta(self.tallies[cut]), self.tallies[cut].scores()["all"]
+        scores = self.tallies[cut].scores()["all"]
+        return {"share": self.share, "cases": round(self.cases, 1), "min_confidence": cut,
+                "precision": scores["precision"], "recall": scores["recall"],
+                "f0.5": round(f_beta(self.tallies[cut]), 3)}
 
 
 def learning_curve(data: list[CaseCandidates], folds: int = 5, regularisation: float = 0.3,
@@ -361,7 +364,7 @@ def learning_curve(data: list[CaseCandidates], folds: int = 5, regularisation: f
     for r in range(repeats):
         for n, held_out in enumerate(folds_by_case(names, k, seed + r)):
             train = sorted((d for d in data if d.case.name not in held_out), key=lambda d: d.case.name)
-            random.Random(seed + r * 1000 + n).shuffle(train)
+            random.Random((seed + r) * k + n).shuffle(train)
             for share in shares:
                 part = train[:max(1, round(len(train) * share))]
                 sizes[share].append(len(part))

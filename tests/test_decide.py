@@ -295,7 +295,8 @@ def test_fit_learning_curve_fits_growing_parts_of_each_training_fold(monkeypatch
 
     data = [fit.CaseCandidates(fit.LabelledCase(f"case{n}", Path("."), [], [], []), []) for n in range(9)]
     fitted: list[tuple[str, ...]] = []
-    monkeypatch.setattr(fit, "fit_model", lambda train, c: fitted.append(tuple(d.case.name for d in train)) or fitted[-1])
+    monkeypatch.setattr(fit, "fit_model",
+                        lambda train, c: fitted.append(tuple(d.case.name for d in train)) or fitted[-1])
     scored: list[tuple[str, tuple[str, ...]]] = []
     monkeypatch.setattr(fit, "score_case_at", lambda d, model, cuts: scored.append((d.case.name, model))
                         or {t: fit.Tally() for t in cuts})
