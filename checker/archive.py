@@ -428,7 +428,7 @@ def archive_conflicts(checker, drafts: list[Document], store: ArchiveStore,
     by_claim = {a.claim.id: a for a in archived}
     conflicts = []
     for group in disagreements(kept, claims):
-        conflict = build_disagreement(group, claims, documents)
+        conflict = build_disagreement(group, claims, documents, checker.decision)
         sides = [c.model_copy(update={"archived": {"id": a.story, "date": a.date, "source": a.source}})
                  if (a := by_claim.get(c.claim_id)) is not None else c for c in conflict.claims]
         # The draft's claims first: a CI annotation points at the draft, not at the archive.

@@ -356,7 +356,7 @@ def find_conflicts(claims: list[Claim], vectors: tuple[np.ndarray, np.ndarray, n
     per disagreement, listing every claim in it."""
     found = rule_candidates(claims, vectors, rules, lexicon, candidates)
     accepted = decide(found, decision, min_confidence, claims)
-    conflicts = [build_disagreement(group, claims, documents) for group in disagreements(accepted, claims)]
+    conflicts = [build_disagreement(group, claims, documents, decision) for group in disagreements(accepted, claims)]
     return sorted(conflicts, key=_order)
 
 
@@ -410,12 +410,15 @@ def build_conflict(rule: RuleSpec, finding: Finding, a: Claim, b: Claim, documen
 
 
 def build_disagreement(group: list[tuple[RuleCandidate, float]], claims: list[Claim],
-                       documents: dict[str, Document]) -> Conflict:
-    """One conflict for a disagreement: the rule of its most likely pair names it; every claim in it
-    is listed with its source and value (the claim matrix)."""
+                       documents: dict[str, Document], decision: DecisionModel | None = None) -> Conflict:
+    """One conflict for a disagreement: the rule of its most likely pair names it, and the decision
+    model's evidence for that pair is told in words; every claim in it is listed with its source and
+    value (the claim matrix)."""
     lead, confidence = max(group, key=lambda item: (item[1], SEVERITY_RANK[item[0].rule.severity]))
     a, b = claims[lead.i], claims[lead.j]
     conflict = build_conflict(lead.rule, lead.finding, a, b, documents)
+    if decision is not None:
+        conflict = conflict.model_copy(update={"evidence": decision.evidence(lead.rule.code, lead.features)})
     members = sorted({k for cand, _ in group for k in (cand.i, cand.j)}, key=lambda k: (claims[k].document, claims[k].start))
     # A claim inside another member ("Nobody" in "Nobody was hurt") is listed once, as the larger.
     members = [k for k in members if not any(m != k and _inside(claims[k], claims[m]) for m in members)]

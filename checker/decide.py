@@ -77,7 +77,63 @@ FEATURES = (
     "place_acts_related",      # two places of acts WordNet may call one ("set off from Kayar", "departed from Nouadhibou")
 )
 
+# What each feature tells a reader when it weighs toward a conflict: the words for a present (or
+# high) value and for an absent (or low) one; None where that side says nothing worth reading.
+FEATURE_EVIDENCE: dict[str, tuple[str | None, str | None]] = {
+    "content_similarity": ("the claims say alike things", "the claims are worded apart"),
+    "subject_similarity": ("said of alike subjects", "said of subjects worded apart"),
+    "value_similarity": ("alike in what they count or name", "unlike in what they count or name"),
+    "word_overlap": ("many words in common", "few words in common"),
+    "same_measure": ("both count one measure", None),
+    "other_measure": ("they count different measures", None),
+    "counts_measure": ("one figure names its measure itself", None),
+    "both_counted": ("both name what they count", "one does not name what it counts"),
+    "same_document": ("in one document", "in two documents"),
+    "same_sentence": ("in one sentence", None),
+    "sentence_distance": ("far apart in the text", "close together in the text"),
+    "unattributed": ("one is the writer's own", "both attributed to a source"),
+    "same_time": ("both at one time", None),
+    "one_time": ("only one gives a time", None),
+    "same_modality": ("both told as fact, or both as plans", "one a plan or an opinion"),
+    "vague": ("one figure is vague", "exact figures"),
+    "gap": ("the figures lie far apart", "the figures lie close"),
+    "rule_confidence": ("a close match for the rule", "a loose match for the rule"),
+    "denial": ("a claim and its denial", None),
+    "opposite_predicates": ("opposite outcomes", None),
+    "tension": ("the figures barely overlap", None),
+    "scope": ("one figure said to cover different sets", None),
+    "same_source": ("one source", "two sources"),
+    "times_apart": ("put at different times", None),
+    "plan_against_fact": ("a plan against a fact", None),
+    "revised_or_opinion": ("one is superseded or an opinion", None),
+    "part_against_whole": ("one figure is part of another", None),
+    "updated": ("one is marked as an update", None),
+    "different_sets": ("different sets", None),
+    "predicates_opposed": ("opposite predicates", None),
+    "same_predicate": ("one verb", "different verbs"),
+    "event_figures_differ": ("dated events with different readings", None),
+    "zero": ("one figure is zero", None),
+    "hours_apart": ("hours apart on one day", None),
+    "universal_against_count": ("a claim of none against a count", None),
+    "counted_kinds_differ": ("they count different kinds of thing", None),
+    "open_ended_date": ("a date that bounds a span", None),
+    "digits_transposed": ("the same digits in another order", None),
+    "later_mention": ("many claims of its kind before it", "few claims of its kind before it"),
+    "later_position": ("late in its document", "early in its document"),
+    "years_apart": ("years apart", None),
+    "quoted": ("in a direct quotation", "not in a direct quotation"),
+    "both_quoted": ("both in direct quotations", None),
+    "days_apart_few": ("one to three days apart", None),
+    "days_apart_weeks": ("weeks apart", None),
+    "event_unnamed": ("a date that names no event", "both dates name their event"),
+    "same_unit": ("one unit", "different units"),
+    "description_against_act": ("what something is against what happened", None),
+    "place_acts_related": ("acts WordNet may call one", None),
+}
+
 MODEL_FILE = "decision.json"
+# A feature weighs toward a conflict, for the evidence a report names, when it adds this much to the log-odds.
+_EVIDENCE_PULL = 0.3
 
 
 class RuleModel(BaseModel):
@@ -119,6 +175,24 @@ class DecisionModel(BaseModel):
         x = np.array([features.get(name, 0.0) for name in model.features])
         score = float(((x - mean) / scale) @ weights + model.bias)
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, score))))
+
+    def evidence(self, code: str, features: dict[str, float], most: int = 3) -> list[str]:
+        """In words, the features that weigh most toward a conflict for the rule `code`: what a reader
+        can check first. Empty if the rule has no model."""
+        model = self.rules.get(code)
+        if model is None:
+            return []
+        mean, scale, weights = model.arrays
+        x = np.array([features.get(name, 0.0) for name in model.features])
+        pull = (x - mean) / scale * weights
+        words = []
+        for n in np.argsort(-pull):
+            if pull[n] < _EVIDENCE_PULL or len(words) == most:
+                break
+            phrase = FEATURE_EVIDENCE.get(model.features[n], (None, None))[0 if x[n] > mean[n] else 1]
+            if phrase is not None:
+                words.append(phrase)
+        return words
 
 
 class DecisionModelError(ValueError):

@@ -36,7 +36,8 @@ def render_sarif(report: Report, rules: list[RuleSpec], documents: list[Document
                 for n, claim in enumerate(others, 1)
             ],
             "partialFingerprints": {"claimcheckConflict/v1": conflict.fingerprint},
-            "properties": {"kind": conflict.kind, "confidence": conflict.confidence, "reason": conflict.reason},
+            "properties": {"kind": conflict.kind, "confidence": conflict.confidence, "reason": conflict.reason,
+                           "evidence": conflict.evidence},
         })
     log = {
         "$schema": SARIF_SCHEMA,

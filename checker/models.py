@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1: claims from an archive carry `archived`
+SCHEMA_VERSION = "1.2"  # 1.1: claims from an archive carry `archived`; 1.2: conflicts carry `evidence`
 
 ClaimKind = Literal["numeric", "date", "statement"]
 Stance = Literal["asserted", "negated", "denied", "hedged", "reported"]
@@ -194,6 +194,9 @@ class Conflict(Frozen):
     confidence: float
     message: str
     reason: str
+    # What weighs most toward the conflict in the decision model, in words ("two sources", "both
+    # count one measure"); empty where the rule has no fitted model.
+    evidence: list[str] = Field(default_factory=list)
     group: str | None = None
     fingerprint: str
     claims: list[ConflictClaim]

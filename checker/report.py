@@ -33,6 +33,9 @@ def render_text(report: Report, colour: bool = False) -> str:
             sev_text = f"{_COLOURS[sev]}{sev}{_RESET}" if colour else sev
             code = f"{_BOLD}{conflict.code}{_RESET}" if colour else conflict.code
             lines.append(f"{first.document}:{first.line}:{first.column}: {code} {sev_text} {conflict.message}")
+            if conflict.evidence:
+                why = "  evidence: " + "; ".join(conflict.evidence)
+                lines.append(f"{_DIM}{why}{_RESET}" if colour else why)
         lines.append("")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

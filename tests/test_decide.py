@@ -437,3 +437,31 @@ def test_cli_fit_on_one_case_says_its_scores_are_the_rules_own():
     assert run.returncode == 0, run.stderr
     assert "one case" in run.stderr and "label more cases" in run.stderr
     assert json.loads(run.stdout)["scores"]["all"]["gold"] == 1  # stdout stays the JSON alone
+
+
+def test_decision_evidence_names_what_weighs_toward_the_conflict():
+    from checker.decide import FEATURE_EVIDENCE
+
+    names = ["same_measure", "same_source", "content_similarity", "vague"]
+    rule = RuleModel(features=names, mean=[0.5, 0.5, 0.5, 0.5], scale=[0.5, 0.5, 0.2, 0.5],
+                     weights=[1.0, -2.0, 0.05, 1.0], bias=0.0)
+    model = DecisionModel(rules={"NUM101": rule})
+    features = {"same_measure": 1.0, "same_source": 0.0, "content_similarity": 0.9, "vague": 0.0}
+    # two sources pull most (+2), one measure next (+1); the similarity barely pulls, and exact figures pull away
+    assert model.evidence("NUM101", features) == ["two sources", "both count one measure"]
+    assert model.evidence("NUM101", features, most=1) == ["two sources"]
+    assert model.evidence("DAT301", features) == []  # no fitted model, nothing to tell
+    assert set(FEATURE_EVIDENCE) == set(FEATURES)  # every feature can be told in words
+    assert all(any(words) for words in FEATURE_EVIDENCE.values())
+
+
+def test_report_tells_the_evidence_for_each_conflict(checker, make_doc):
+    from checker.report import render_text
+
+    docs = [make_doc("The ministry said 12 people died in the warehouse fire on Tuesday.", "ministry.txt"),
+            make_doc("Hospital officials said 30 people died in the warehouse fire on Tuesday.", "hospital.txt")]
+    report = checker.check(docs)
+    conflict = next(c for c in report.conflicts if c.kind == "numeric")
+    assert conflict.evidence and len(conflict.evidence) <= 3
+    assert "  evidence: " + "; ".join(conflict.evidence) in render_text(report)
+    assert json.loads(report.model_dump_json())["conflicts"][0]["evidence"] == conflict.evidence
