@@ -154,6 +154,12 @@ class RuleModel(BaseModel):
         """mean, scale and weights as arrays, made once: a check scores thousands of pairs."""
         return np.array(self.mean), np.array(self.scale), np.array(self.weights)
 
+    def pulls(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """For each feature, whether the pair's value is above the mean fit on, and what it adds to the log-odds."""
+        mean, scale, weights = self.arrays
+        x = np.array([features.get(name, 0.0) for name in self.features])
+        return x > mean, (x - mean) / scale * weights
+
 
 class DecisionModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -171,9 +177,7 @@ class DecisionModel(BaseModel):
         model = self.rules.get(code)
         if model is None:
             return None
-        mean, scale, weights = model.arrays
-        x = np.array([features.get(name, 0.0) for name in model.features])
-        score = float(((x - mean) / scale) @ weights + model.bias)
+        score = float(model.pulls(features)[1].sum() + model.bias)
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, score))))
 
     def evidence(self, code: str, features: dict[str, float], most: int = 3) -> list[str]:
@@ -182,14 +186,12 @@ class DecisionModel(BaseModel):
         model = self.rules.get(code)
         if model is None:
             return []
-        mean, scale, weights = model.arrays
-        x = np.array([features.get(name, 0.0) for name in model.features])
-        pull = (x - mean) / scale * weights
+        above_mean, pull = model.pulls(features)
         words = []
         for n in np.argsort(-pull):
             if pull[n] < _EVIDENCE_PULL or len(words) == most:
                 break
-            phrase = FEATURE_EVIDENCE.get(model.features[n], (None, None))[0 if x[n] > mean[n] else 1]
+            phrase = FEATURE_EVIDENCE.get(model.features[n], (None, None))[0 if above_mean[n] else 1]
             if phrase is not None:
                 words.append(phrase)
         return words
