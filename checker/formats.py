@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from checker import __version__
 from checker.models import Conflict, ConflictClaim, Document, Report, SEVERITY_RANK
+from checker.report import evidence_line
 from checker.ruleset import RuleSpec
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -113,6 +114,8 @@ def render_github(report: Report, documents: list[Document]) -> str:
                  f"endLine={end_line},endColumn={end_col},title={_escape_property(conflict.code + ' ' + conflict.rule)}")
         body = (f"{conflict.message}\nother claim: {second.document}:{second.line}:{second.column} "
                 f"“{_one_line(second.text)}”")
+        if conflict.evidence:
+            body += "\n" + evidence_line(conflict)
         lines.append(f"::{level} {props}::{_escape_data(body)}")
     if left_out:
         counts = defaultdict(int)
@@ -139,6 +142,7 @@ section.conflicts article.info{border-color:#1e88e5}.code{font:bold 13px monospa
 mark{background:#ffe082;padding:1px 0}mark.c-error{background:#ffab91}mark.c-warning{background:#ffe082}
 mark.c-info{background:#bbdefb}mark:target{outline:3px solid #1f3a5f}
 a{color:#1f3a5f}blockquote{margin:6px 0;padding-left:10px;border-left:3px solid #ccc}
+p.evidence{margin:6px 0 0;color:#555;font-size:13px}
 """
 
 
@@ -155,7 +159,7 @@ def render_html(report: Report, documents: list[Document]) -> str:
                           f' {html.escape(claim.speaker or "the author")}: “{html.escape(_one_line(claim.text))}”</blockquote>')
         items.append(f'<article class="{conflict.severity}" id="conflict-{n}"><span class="code">{conflict.code}'
                      f'</span> {conflict.severity} · {html.escape(conflict.kind)}<p>{html.escape(conflict.message)}</p>'
-                     + "".join(quotes) + "</article>")
+                     + "".join(quotes) + _evidence_html(conflict) + "</article>")
     docs = [f'<div class="doc"><h2>{html.escape(d.path)}</h2><pre>{_marked(d.text, marks[d.path])}</pre></div>'
             for d in documents]
     summary = html.escape(f"{len(report.conflicts)} conflicts in {len(documents)} documents")
@@ -163,6 +167,10 @@ def render_html(report: Report, documents: list[Document]) -> str:
             f"<style>{_CSS}</style></head><body><header><h1>claimcheck report</h1>{summary}</header><main>"
             f"<section class=\"conflicts\">{''.join(items) or '<p>No conflicts.</p>'}</section>"
             f"<section class=\"documents\">{''.join(docs)}</section></main></body></html>\n")
+
+
+def _evidence_html(conflict: Conflict) -> str:
+    return f'<p class="evidence">{html.escape(evidence_line(conflict))}</p>' if conflict.evidence else ""
 
 
 def _marked(text: str, spans: list[tuple[int, int, str, str]]) -> str:

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 from checker import __version__
 from checker.models import Conflict
 from checker.pipeline import Checker
+from checker.report import evidence_line
 from checker.ingest import document_from_text
 from checker.serve import warm
 
@@ -48,7 +49,8 @@ def diagnostics_by_uri(conflicts: list[Conflict], texts: dict[str, str], uris: d
                 location=types.Location(uri=uris[o.document], range=location(o.document, o.start, o.end)),
                 message=f"{o.speaker or 'the author'}: {o.text}") for o in conflict.claims if o is not claim]
             out[uris[claim.document]].append(types.Diagnostic(
-                range=location(claim.document, claim.start, claim.end), message=conflict.message,
+                range=location(claim.document, claim.start, claim.end),
+                message="\n".join(filter(None, [conflict.message, evidence_line(conflict)])),
                 severity=severity[conflict.severity], code=conflict.code, source="claimcheck",
                 related_information=others))
     return out

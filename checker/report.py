@@ -34,11 +34,16 @@ def render_text(report: Report, colour: bool = False) -> str:
             code = f"{_BOLD}{conflict.code}{_RESET}" if colour else conflict.code
             lines.append(f"{first.document}:{first.line}:{first.column}: {code} {sev_text} {conflict.message}")
             if conflict.evidence:
-                why = "  evidence: " + "; ".join(conflict.evidence)
+                why = "  " + evidence_line(conflict)
                 lines.append(f"{_DIM}{why}{_RESET}" if colour else why)
         lines.append("")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def evidence_line(conflict: Conflict) -> str:
+    """What weighs most toward a conflict, as every report format tells it ("" if nothing is told)."""
+    return "evidence: " + "; ".join(conflict.evidence) if conflict.evidence else ""
 
 
 def subject_blocks(conflicts: list[Conflict]) -> list[list[Conflict]]:

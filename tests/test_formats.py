@@ -3,6 +3,7 @@ workflow commands, and the HTML report in a real headless browser."""
 
 from __future__ import annotations
 
+import html
 import importlib.resources
 import json
 import os
@@ -71,6 +72,10 @@ def test_formats_github_most_severe_first_within_caps(make_doc):
     assert any(line.startswith("::notice title=claimcheck::15 more conflicts") for line in lines)
     assert errors[0].startswith("::error file=a.md,line=1,col=1,endLine=1,endColumn=5,title=NUM101 figures-disagree::")
     assert "conflict 5%3A" not in errors[0] and "conflict 5: a, b" in errors[0]
+    told = _fake_conflict(0, "error").model_copy(update={"evidence": ["two sources", "both count one measure"]})
+    annotation = render_github(Report(tool_version="t", documents=[], rules_run=[], conflicts=[told]),
+                               [make_doc("text and more", "a.md")])
+    assert "%0Aevidence: two sources; both count one measure" in annotation  # a line of its own in the annotation
 
 
 def test_formats_html_is_self_contained(raqqa):
@@ -80,6 +85,8 @@ def test_formats_html_is_self_contained(raqqa):
     for n, conflict in enumerate(report.conflicts, 1):
         for k in range(len(conflict.claims)):
             assert f'href="#c{n}-{k}"' in page and f'id="c{n}-{k}"' in page
+    told = [c for c in report.conflicts if c.evidence]
+    assert told and all(html.escape("evidence: " + "; ".join(c.evidence)) in page for c in told)
 
 
 def test_formats_html_renders_in_headless_chromium(raqqa, tmp_path):
