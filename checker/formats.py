@@ -114,8 +114,7 @@ def render_github(report: Report, documents: list[Document]) -> str:
                  f"endLine={end_line},endColumn={end_col},title={_escape_property(conflict.code + ' ' + conflict.rule)}")
         body = (f"{conflict.message}\nother claim: {second.document}:{second.line}:{second.column} "
                 f"“{_one_line(second.text)}”")
-        if conflict.evidence:
-            body += "\n" + evidence_line(conflict)
+        body += "\n" + evidence_line(conflict)
         lines.append(f"::{level} {props}::{_escape_data(body)}")
     if left_out:
         counts = defaultdict(int)
@@ -170,7 +169,7 @@ def render_html(report: Report, documents: list[Document]) -> str:
 
 
 def _evidence_html(conflict: Conflict) -> str:
-    return f'<p class="evidence">{html.escape(evidence_line(conflict))}</p>' if conflict.evidence else ""
+    return f'<p class="evidence">{html.escape(evidence_line(conflict))}</p>'
 
 
 def _marked(text: str, spans: list[tuple[int, int, str, str]]) -> str:

@@ -50,7 +50,7 @@ def diagnostics_by_uri(conflicts: list[Conflict], texts: dict[str, str], uris: d
                 message=f"{o.speaker or 'the author'}: {o.text}") for o in conflict.claims if o is not claim]
             out[uris[claim.document]].append(types.Diagnostic(
                 range=location(claim.document, claim.start, claim.end),
-                message="\n".join(filter(None, [conflict.message, evidence_line(conflict)])),
+                message=f"{conflict.message}\n{evidence_line(conflict)}",
                 severity=severity[conflict.severity], code=conflict.code, source="claimcheck",
                 related_information=others))
     return out

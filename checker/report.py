@@ -17,7 +17,8 @@ def render_json(report: Report) -> str:
 
 def render_text(report: Report, colour: bool = False) -> str:
     """Conflicts grouped by subject: a claim matrix (every source's claim side by side), then one
-    `file:line:col: CODE severity message` line per conflict; a summary line last."""
+    `file:line:col: CODE severity message` line per conflict, under it how likely the conflict is and
+    its evidence; a summary line last."""
     lines: list[str] = []
     for conflicts in subject_blocks(report.conflicts):
         rows = _matrix_rows(conflicts)
@@ -33,17 +34,17 @@ def render_text(report: Report, colour: bool = False) -> str:
             sev_text = f"{_COLOURS[sev]}{sev}{_RESET}" if colour else sev
             code = f"{_BOLD}{conflict.code}{_RESET}" if colour else conflict.code
             lines.append(f"{first.document}:{first.line}:{first.column}: {code} {sev_text} {conflict.message}")
-            if conflict.evidence:
-                why = "  " + evidence_line(conflict)
-                lines.append(f"{_DIM}{why}{_RESET}" if colour else why)
+            why = "  " + evidence_line(conflict)
+            lines.append(f"{_DIM}{why}{_RESET}" if colour else why)
         lines.append("")
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
 
 
 def evidence_line(conflict: Conflict) -> str:
-    """What weighs most toward a conflict, as every report format tells it ("" if nothing is told)."""
-    return "evidence: " + "; ".join(conflict.evidence) if conflict.evidence else ""
+    """How likely a conflict is and what weighs most toward it, as every report format tells it."""
+    told = f"confidence {conflict.confidence:.2f}"
+    return f"{told}; evidence: " + "; ".join(conflict.evidence) if conflict.evidence else told
 
 
 def subject_blocks(conflicts: list[Conflict]) -> list[list[Conflict]]:

@@ -456,12 +456,13 @@ def test_decision_evidence_names_what_weighs_toward_the_conflict():
 
 
 def test_report_tells_the_evidence_for_each_conflict(checker, make_doc):
-    from checker.report import render_text
+    from checker.report import evidence_line, render_text
 
     docs = [make_doc("The ministry said 12 people died in the warehouse fire on Tuesday.", "ministry.txt"),
             make_doc("Hospital officials said 30 people died in the warehouse fire on Tuesday.", "hospital.txt")]
     report = checker.check(docs)
     conflict = next(c for c in report.conflicts if c.kind == "numeric")
     assert conflict.evidence and len(conflict.evidence) <= 3
-    assert "  evidence: " + "; ".join(conflict.evidence) in render_text(report)
+    assert f"\n  confidence {conflict.confidence:.2f}; evidence: " + "; ".join(conflict.evidence) in render_text(report)
+    assert evidence_line(conflict) in render_text(report)
     assert json.loads(report.model_dump_json())["conflicts"][0]["evidence"] == conflict.evidence

@@ -75,7 +75,7 @@ def test_formats_github_most_severe_first_within_caps(make_doc):
     told = _fake_conflict(0, "error").model_copy(update={"evidence": ["two sources", "both count one measure"]})
     annotation = render_github(Report(tool_version="t", documents=[], rules_run=[], conflicts=[told]),
                                [make_doc("text and more", "a.md")])
-    assert "%0Aevidence: two sources; both count one measure" in annotation  # a line of its own in the annotation
+    assert "%0Aconfidence 0.50; evidence: two sources; both count one measure" in annotation  # a line of its own
 
 
 def test_formats_html_is_self_contained(raqqa):

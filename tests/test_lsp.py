@@ -50,7 +50,7 @@ def test_lsp_publishes_conflicts_as_diagnostics(tmp_path):
         lines = sorted(d["range"]["start"]["line"] for d in diagnostics)
         assert lines == [0, 1]  # one on each figure, each pointing at the other
         assert all(len(d["relatedInformation"]) == 1 for d in diagnostics)
-        assert all("\nevidence: " in d["message"] for d in diagnostics)  # what weighs toward it, on a line of its own
+        assert all("\nconfidence " in d["message"] for d in diagnostics)  # how likely, and why, on a line of its own
         _send(proc, {"jsonrpc": "2.0", "id": 2, "method": "shutdown", "params": None})
         _send(proc, {"jsonrpc": "2.0", "method": "exit", "params": None})
     finally:
