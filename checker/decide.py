@@ -96,7 +96,7 @@ FEATURE_EVIDENCE: dict[str, tuple[str | None, str | None]] = {
     "one_time": ("only one gives a time", None),
     "same_modality": ("both told as fact, or both as plans", "one a plan or an opinion"),
     "vague": ("one figure is vague", "exact figures"),
-    "gap": ("the figures lie far apart", "the figures lie close"),
+    "gap": ("the figures lie far apart", "figures near enough to be rival estimates"),
     "rule_confidence": ("a close match for the rule", "a loose match for the rule"),
     "denial": ("a claim and its denial", None),
     "opposite_predicates": ("opposite outcomes", None),
