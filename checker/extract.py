@@ -26,7 +26,7 @@ from checker.ingest import markdown_table_cells
 from checker.models import Attribute, Claim, DateValue, Document, Quantity, Speaker
 from checker.quantities import FoundQuantity, find_quantities, find_zero_figures
 from checker.segment import passages
-from checker.wordnet import names_an_event
+from checker.wordnet import names_an_event, tells_or_perceives
 
 _CLAUSE_DEPS = {"ccomp", "conj", "advcl", "parataxis", "relcl", "acl"}
 _FRAME_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "aux", "auxpass", "neg", "prep", "npadvmod", "advmod",
@@ -508,6 +508,9 @@ class ClaimExtractor:
             # The bounds are part of what the source claims: "EUR 2.4 billion, including the export cable".
             end = max(end, s0 + fig.end + scope[2])
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted, self.lex.stance)
+        holder = _figure_holder(sentence, s0 + fig.start, s0 + fig.end)
+        if holder is not None and not set(holder[0].lower().split()) <= set(str(fields.get("speaker") or "").lower().split()):
+            fields["holder"], fields["holder_label"] = holder
         if _DENOMINATOR_BEFORE.search(before_fig):
             # "Eleven were treated for injuries, out of 38 people on board": the whole is measured by its own words
             fields["measure"] = self.lex.measures.measure_of(local[fig.start - window_start:], 0, qty.unit)
@@ -1422,6 +1425,47 @@ def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None, lex
                 words += _measured_subject(node, start, end, counted_words)
                 break
     return " ".join(words) or (counted or "")
+
+
+def _figure_holder(sentence: SpacySpan, start: int, end: int) -> tuple[str, str] | None:
+    """Whose a figure is, where the parse names it: a possessive on what it counts ("Portugal's 510
+    deaths"), "for" a name ("45.8 percent for Kask"), a name "with" it ("the Civic Union with 36"),
+    or the subject of a verb whose object it is ("The Civic Union took 36 seats"; a participle takes
+    its clause's subject: "topped the poll, winning 43 seats") unless the verb tells or perceives
+    ("Police counted 3,000 marchers" says who counted, not whose they are). The holder is a proper
+    name with an entity label, returned with that label."""
+    numbers = [t for t in sentence if start <= t.idx < end and (t.like_num or t.pos_ == "NUM")]
+    if not numbers:
+        return None
+    noun = numbers[-1]
+    while noun.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        noun = noun.head  # up to what the figure counts
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return _proper_name(child)
+        if child.dep_ == "prep" and child.lower_ == "for":
+            named = next((_proper_name(o) for o in child.children if o.dep_ == "pobj"), None)
+            if named is not None:
+                return named
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return _proper_name(noun.head.head)
+    verb = noun.head if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX") else None
+    if verb is None or tells_or_perceives(verb.lemma_):
+        return None
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _proper_name(subject)
+        verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i else None
+    return None
+
+
+def _proper_name(token: Token) -> tuple[str, str] | None:
+    """A proper noun with the proper nouns compounded onto it ("Civic Union"), and its entity label."""
+    if token.pos_ != "PROPN" or not token.ent_type_:
+        return None
+    words = [w for w in token.children if w.pos_ == "PROPN" and w.dep_ in ("compound", "flat")] + [token]
+    return " ".join(w.text for w in sorted(words, key=lambda w: w.i)), token.ent_type_
 
 
 def _measured_subject(verb: Token, start: int, end: int, counted_words: set[str]) -> list[str]:

@@ -209,6 +209,13 @@ def _different_sets(a: Quantity, b: Quantity) -> bool:
     return bool(head_a and head_a == head_b and mods_a and mods_b and not (mods_a & mods_b))
 
 
+def held_by_others(a: Claim, b: Claim) -> bool:
+    """Two figures said to be of two holders of one kind ("the Civic Union took 36 seats", "the
+    Social Alliance will have 41 seats"): names of one entity label that share no word."""
+    return bool(a.holder and b.holder and a.holder_label == b.holder_label
+                and not set(a.holder.lower().split()) & set(b.holder.lower().split()))
+
+
 def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     """Figures in one unit whose intervals cannot overlap once tolerances are applied. Whether the two
     count one thing, at one time, from two sources is for the decision model (checker/decide.py)."""
@@ -220,6 +227,8 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return None
     if not _comparable_times(a, b, EARLIER_WORDS):
         return None  # figures are rivals only for one time
+    if held_by_others(a, b):
+        return None  # "Portugal's 510 deaths" and "Spain's 210": each country's own figure
     if qa.unit == "score":
         if qa.counted and qb.counted and qa.counted != qb.counted:
             return Finding(0.8, qa.counted, qb.counted, "different scores")

@@ -128,6 +128,10 @@ class Claim(Frozen):
     subject: str = ""
     # For figures: what they count, from rules/lexicon/measures.toml ("deaths", "turnout").
     measure: str | None = None
+    # For figures: whose they are, where the parse names it ("Portugal's 510 deaths", "the Civic Union
+    # took 36 seats"), and the entity label of that name ("GPE", "ORG", "PERSON").
+    holder: str | None = None
+    holder_label: str | None = None
     # Lemma of the clause's main verb or predicate ("leave", "remain"); for a date, of what happened
     # on it, with its particle or object ("set off", "see starlight").
     predicate: str = ""

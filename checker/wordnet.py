@@ -16,7 +16,7 @@ from pathlib import Path
 
 WORDNET_VERSION = "3.0"
 # The prepared table's layout; a new one is written when it changes.
-TABLE_FORMAT = 5
+TABLE_FORMAT = 6
 # Lexicographer file numbers (lexnames(5WN)): a group of people and a person are one kind here, so
 # "the wounded" (a group) and "23 civilians" (persons) may count the same people.
 _NOUN_GROUP, _NOUN_PERSON = 14, 18
@@ -150,6 +150,29 @@ def read_verb_senses(folder: Path) -> dict[str, tuple[frozenset[str], frozenset[
     return verbs
 
 
+def read_verb_files(folder: Path) -> dict[str, int]:
+    """For each verb lemma ("set off"), the lexicographer file of its commonest sense (lexnames(5WN):
+    32 verb.communication for "report", 40 verb.possession for "have"). Empty without the verb files."""
+    if not (folder / "index.verb").is_file() or not (folder / "data.verb").is_file():
+        return {}
+    file_of: dict[str, int] = {}
+    with open(folder / "data.verb", encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if not line.startswith(" "):
+                offset, lex_file = line.split(" ", 2)[:2]
+                file_of[offset] = int(lex_file)
+    files: dict[str, int] = {}
+    with open(folder / "index.verb", encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            if line.startswith(" "):
+                continue
+            fields = line.split()
+            first = fields[-int(fields[2])]
+            if first in file_of:
+                files[fields[0].replace("_", " ")] = file_of[first]
+    return files
+
+
 def _synset_words(fields: list[str]) -> list[str]:
     """The words of a synset line of a data file, lower case ("Denmark", "South_Korean(a)" -> "south korean")."""
     count = int(fields[3], 16)
@@ -159,8 +182,8 @@ def _synset_words(fields: list[str]) -> list[str]:
 
 def write_noun_kinds(target: Path, folder: Path) -> Path:
     """Write the table as `lemma<TAB>14,18` lines, `=inflected<TAB>lemma,lemma` lines,
-    `@word<TAB>place,place` lines (`read_place_names`) and `~verb<TAB>senses;near` lines
-    (`read_verb_senses`), atomically."""
+    `@word<TAB>place,place` lines (`read_place_names`), `~verb<TAB>senses;near` lines
+    (`read_verb_senses`) and `^verb<TAB>32` lines (`read_verb_files`), atomically."""
     kinds, irregular = read_noun_kinds(folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -169,13 +192,14 @@ def write_noun_kinds(target: Path, folder: Path) -> Path:
     rows += [f"@{word}\t{','.join(nouns)}\n" for word, nouns in sorted(read_place_names(folder).items())]
     rows += [f"~{verb}\t{','.join(sorted(senses))};{','.join(sorted(near))}\n"
              for verb, (senses, near) in sorted(read_verb_senses(folder).items())]
+    rows += [f"^{verb}\t{lex_file}\n" for verb, lex_file in sorted(read_verb_files(folder).items())]
     tmp.write_text("".join(rows), encoding="utf-8")
     os.replace(tmp, target)
     return target
 
 
 NounTable = tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                  dict[str, tuple[frozenset[str], frozenset[str]]]]
+                  dict[str, tuple[frozenset[str], frozenset[str]]], dict[str, int]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,6 +212,7 @@ def _table() -> NounTable:
         irregular: dict[str, tuple[str, ...]] = {}
         names: dict[str, tuple[str, ...]] = {}
         verbs: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        verb_files: dict[str, int] = {}
         for line in text.splitlines():
             key, _, value = line.partition("\t")
             if key.startswith("="):
@@ -197,14 +222,16 @@ def _table() -> NounTable:
             elif key.startswith("~"):
                 senses, _, near = value.partition(";")
                 verbs[key[1:]] = (frozenset(senses.split(",")), frozenset(near.split(",")))
+            elif key.startswith("^"):
+                verb_files[key[1:]] = int(value)
             else:
                 kinds[key] = frozenset(int(v) for v in value.split(",") if v)
-        return kinds, irregular, names, verbs
+        return kinds, irregular, names, verbs, verb_files
     except (OSError, UnicodeDecodeError, ValueError):
         folder = wordnet_folder()
         if folder is None:
-            return {}, {}, {}, {}
-        return (*read_noun_kinds(folder), read_place_names(folder), read_verb_senses(folder))
+            return {}, {}, {}, {}, {}
+        return (*read_noun_kinds(folder), read_place_names(folder), read_verb_senses(folder), read_verb_files(folder))
 
 
 def place_names(word: str) -> tuple[str, ...]:
@@ -228,6 +255,16 @@ def verbs_related(a: str, b: str) -> bool:
     senses_a, near_a = _verb_senses(a)
     senses_b, near_b = _verb_senses(b)
     return bool(near_a & senses_b or near_b & senses_a)
+
+
+# Lexicographer files of verbs that tell, think or perceive (lexnames(5WN)): "Police counted 3,000"
+# and "Spain recorded 210 deaths" say who counted, not whose the figure is.
+_TELLING_VERB_FILES = frozenset({31, 32, 39})
+
+
+def tells_or_perceives(verb: str) -> bool:
+    """Whether a verb's commonest sense is one of thinking, telling or perceiving ("count", "report", "see")."""
+    return _table()[4].get(verb.lower()) in _TELLING_VERB_FILES
 
 
 # Regular noun endings and what they stand for (morphy(7WN)).

@@ -1012,3 +1012,17 @@ def test_extract_place_value_knows_whether_an_act_frames_it(extractor, make_doc)
     text = "The boat departed from Nouadhibou. The city lies against the north bank of the Euphrates."
     acts = {c.attribute.value: c.attribute.act for c in extractor.extract(make_doc(text)) if c.attribute}
     assert acts["Nouadhibou"] is True and acts["Euphrates"] is False
+
+
+@pytest.mark.parametrize(("text", "figure", "holder"), [
+    ("Portugal's 510 heat deaths were the highest in Europe.", "510", ("Portugal", "GPE")),  # a possessive
+    ("The Civic Union took 36 seats and the Greens nine.", "36", ("Civic Union", "ORG")),  # the subject of taking
+    # a participle's figure is its clause's subject's
+    ("The Social Alliance topped the poll, winning 43 of the 120 seats.", "43", ("Social Alliance", "ORG")),
+    ("Police counted 3,000 marchers in Victoria Square.", "3,000", None),  # who counted, not whose
+    ("Spain recorded 210 heat deaths in July.", "210", None),
+    ("The ministry said 41 people died.", "41", None),
+])
+def test_extract_whose_figure_it_is(extractor, make_doc, text, figure, holder):
+    figures = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and figure in c.text]
+    assert figures and all((c.holder, c.holder_label) == (holder or (None, None)) for c in figures)

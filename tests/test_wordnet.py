@@ -6,7 +6,7 @@ import pytest
 
 from checker.attributes import same_value
 from checker.wordnet import (different_kinds, noun_kinds, place_names, read_noun_kinds, read_place_names,
-                             read_verb_senses, verbs_related)
+                             read_verb_files, read_verb_senses, tells_or_perceives, verbs_related)
 from tests.conftest import ROOT
 
 
@@ -31,6 +31,12 @@ def test_wordnet_verb_senses_reach_their_hypernyms():
     assert verbs["leave"] == (frozenset({"02009433"}), frozenset({"02009433"}))
 
 
+def test_wordnet_verb_files_are_those_of_the_commonest_sense():
+    # "set off" is first a departure (verb.motion, 38), only then an explosion (verb.contact, 35)
+    assert read_verb_files(ROOT / "tests" / "data" / "wordnet") == {"depart": 38, "leave": 38, "set off": 38,
+                                                                    "report": 32}
+
+
 def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
     from checker import wordnet
 
@@ -41,6 +47,7 @@ def test_wordnet_table_keeps_place_adjectives(tmp_path, monkeypatch):
         assert place_names("Danish") == ("denmark", "kingdom of denmark")
         assert place_names("Engine") == ()
         assert verbs_related("set off", "leave") and not verbs_related("set off", "engine")
+        assert tells_or_perceives("report") and not tells_or_perceives("leave") and not tells_or_perceives("engine")
     finally:
         wordnet._table.cache_clear()
 
