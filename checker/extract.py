@@ -509,7 +509,7 @@ class ClaimExtractor:
             end = max(end, s0 + fig.end + scope[2])
         fields["subject"] = _measure(sentence, s0 + fig.start, s0 + fig.end, counted, self.lex.stance)
         holder = _figure_holder(sentence, s0 + fig.start, s0 + fig.end)
-        if holder is not None and not set(holder[0].lower().split()) <= set(str(fields.get("speaker") or "").lower().split()):
+        if holder is not None:
             fields["holder"], fields["holder_label"] = holder
         if _DENOMINATOR_BEFORE.search(before_fig):
             # "Eleven were treated for injuries, out of 38 people on board": the whole is measured by its own words
@@ -1427,6 +1427,10 @@ def _measure(sentence: SpacySpan, start: int, end: int, counted: str | None, lex
     return " ".join(words) or (counted or "")
 
 
+# The links from a number up to the noun it counts ("510 heat deaths", "36 seats").
+_FIGURE_TO_NOUN = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+
+
 def _figure_holder(sentence: SpacySpan, start: int, end: int) -> tuple[str, str] | None:
     """Whose a figure is, where the parse names it: a possessive on what it counts ("Portugal's 510
     deaths"), "for" a name ("45.8 percent for Kask"), a name "with" it ("the Civic Union with 36"),
@@ -1438,7 +1442,7 @@ def _figure_holder(sentence: SpacySpan, start: int, end: int) -> tuple[str, str]
     if not numbers:
         return None
     noun = numbers[-1]
-    while noun.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
+    while noun.dep_ in _FIGURE_TO_NOUN and noun.head.pos_ in ("NOUN", "PROPN", "NUM"):
         noun = noun.head  # up to what the figure counts
     for child in noun.children:
         if child.dep_ == "poss":
