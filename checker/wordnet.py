@@ -38,14 +38,20 @@ def wordnet_folder() -> Path | None:
     return None
 
 
-def read_noun_kinds(folder: Path) -> tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]]]:
-    """Noun lemmas to the lexicographer files of their senses, and irregular plurals to their lemmas."""
+def _lexicographer_files(data_file: Path) -> dict[str, int]:
+    """Each synset's offset in a data file to its lexicographer file number."""
     file_of: dict[str, int] = {}
-    with open(folder / "data.noun", encoding="utf-8", errors="replace") as lines:
+    with open(data_file, encoding="utf-8", errors="replace") as lines:
         for line in lines:
             if not line.startswith(" "):  # the licence header is indented
                 offset, lex_file = line.split(" ", 2)[:2]
                 file_of[offset] = int(lex_file)
+    return file_of
+
+
+def read_noun_kinds(folder: Path) -> tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]]]:
+    """Noun lemmas to the lexicographer files of their senses, and irregular plurals to their lemmas."""
+    file_of = _lexicographer_files(folder / "data.noun")
     kinds: dict[str, frozenset[int]] = {}
     with open(folder / "index.noun", encoding="utf-8", errors="replace") as lines:
         for line in lines:
@@ -155,12 +161,7 @@ def read_verb_files(folder: Path) -> dict[str, int]:
     32 verb.communication for "report", 40 verb.possession for "have"). Empty without the verb files."""
     if not (folder / "index.verb").is_file() or not (folder / "data.verb").is_file():
         return {}
-    file_of: dict[str, int] = {}
-    with open(folder / "data.verb", encoding="utf-8", errors="replace") as lines:
-        for line in lines:
-            if not line.startswith(" "):
-                offset, lex_file = line.split(" ", 2)[:2]
-                file_of[offset] = int(lex_file)
+    file_of = _lexicographer_files(folder / "data.verb")
     files: dict[str, int] = {}
     with open(folder / "index.verb", encoding="utf-8", errors="replace") as lines:
         for line in lines:
