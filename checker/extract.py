@@ -37,6 +37,8 @@ _TIME_WORDS = re.compile(
     re.I,
 )
 _DENOMINATOR_BEFORE = re.compile(r"\b(?:out\s+of|of\s+(?:the|its|their|all))\s*$", re.I)
+# "the 120-seat chamber", "a 27-mile route": a figure joined to a noun describes the size of what follows.
+_SIZE_OF_NOUN = re.compile(r"-[a-z]+\b", re.I)
 _NEGATOR_IN_FIGURE = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
 _INFORMATION_VERBS = {"report", "put", "estimate", "confirm", "announce", "record", "register", "cite"}
 _SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
@@ -511,6 +513,7 @@ class ClaimExtractor:
         holder = _figure_holder(sentence, s0 + fig.start, s0 + fig.end)
         if holder is not None:
             fields["holder"], fields["holder_label"] = holder
+        fields["whole"] = bool(_DENOMINATOR_BEFORE.search(before_fig) or _SIZE_OF_NOUN.match(text, fig.end))
         if _DENOMINATOR_BEFORE.search(before_fig):
             # "Eleven were treated for injuries, out of 38 people on board": the whole is measured by its own words
             fields["measure"] = self.lex.measures.measure_of(local[fig.start - window_start:], 0, qty.unit)

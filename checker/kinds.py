@@ -216,6 +216,12 @@ def held_by_others(a: Claim, b: Claim) -> bool:
                 and not set(a.holder.lower().split()) & set(b.holder.lower().split()))
 
 
+def _part_of_whole(whole: Claim, part: Claim) -> bool:
+    """A figure named as a whole ("of the 120 seats", "the 120-seat chamber") against one a named holder
+    has of it ("the Civic Union took 36 seats"): a share, not a rival count."""
+    return whole.whole and whole.holder is None and part.holder is not None
+
+
 def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
     """Figures in one unit whose intervals cannot overlap once tolerances are applied. Whether the two
     count one thing, at one time, from two sources is for the decision model (checker/decide.py)."""
@@ -227,7 +233,7 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return None
     if not _comparable_times(a, b, EARLIER_WORDS):
         return None  # figures are rivals only for one time
-    if held_by_others(a, b):
+    if held_by_others(a, b) or _part_of_whole(a, b) or _part_of_whole(b, a):
         return None  # "Portugal's 510 deaths" and "Spain's 210": each country's own figure
     if qa.unit == "score":
         if qa.counted and qb.counted and qa.counted != qb.counted:

@@ -132,6 +132,9 @@ class Claim(Frozen):
     # took 36 seats"), and the entity label of that name ("GPE", "ORG", "PERSON").
     holder: str | None = None
     holder_label: str | None = None
+    # For figures: named as a whole that others are parts of: the whole of a share ("43 of the 120
+    # seats") or the size of what it describes ("the 120-seat chamber").
+    whole: bool = False
     # Lemma of the clause's main verb or predicate ("leave", "remain"); for a date, of what happened
     # on it, with its particle or object ("set off", "see starlight").
     predicate: str = ""

@@ -1026,3 +1026,14 @@ def test_extract_place_value_knows_whether_an_act_frames_it(extractor, make_doc)
 def test_extract_whose_figure_it_is(extractor, make_doc, text, figure, holder):
     figures = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and figure in c.text]
     assert figures and all((c.holder, c.holder_label) == (holder or (None, None)) for c in figures)
+
+
+@pytest.mark.parametrize(("text", "figure", "whole"), [
+    ("The Social Alliance won 43 of the 120 seats.", "120", True),  # the whole of a share
+    ("It fell short of a majority in the 120-seat chamber.", "120", True),  # the size of what it describes
+    ("The Social Alliance won 43 of the 120 seats.", "43", False),
+    ("The council has 120 seats.", "120", False),
+])
+def test_extract_a_figure_named_as_a_whole(extractor, make_doc, text, figure, whole):
+    figures = [c for c in extractor.extract(make_doc(text)) if c.kind == "numeric" and c.text.startswith(figure)]
+    assert figures and all(c.whole is whole for c in figures)
