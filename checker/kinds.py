@@ -209,7 +209,7 @@ def _different_sets(a: Quantity, b: Quantity) -> bool:
     return bool(head_a and head_a == head_b and mods_a and mods_b and not (mods_a & mods_b))
 
 
-def held_by_others(a: Claim, b: Claim) -> bool:
+def _held_by_others(a: Claim, b: Claim) -> bool:
     """Two figures said to be of two holders of one kind ("the Civic Union took 36 seats", "the
     Social Alliance will have 41 seats"): names of one entity label that share no word."""
     return bool(a.holder and b.holder and a.holder_label == b.holder_label
@@ -233,8 +233,8 @@ def numeric_disagreement(pair: Pair, params: NumericParams) -> Finding | None:
         return None
     if not _comparable_times(a, b, EARLIER_WORDS):
         return None  # figures are rivals only for one time
-    if held_by_others(a, b) or _part_of_whole(a, b) or _part_of_whole(b, a):
-        return None  # "Portugal's 510 deaths" and "Spain's 210": each country's own figure
+    if _held_by_others(a, b) or _part_of_whole(a, b) or _part_of_whole(b, a):
+        return None  # each country's own toll, each party's share of the chamber: no rivals
     if qa.unit == "score":
         if qa.counted and qb.counted and qa.counted != qb.counted:
             return Finding(0.8, qa.counted, qb.counted, "different scores")
