@@ -13,6 +13,7 @@ import functools
 import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 WORDNET_VERSION = "3.0"
 # The prepared table's layout; a new one is written when it changes.
@@ -199,8 +200,14 @@ def write_noun_kinds(target: Path, folder: Path) -> Path:
     return target
 
 
-NounTable = tuple[dict[str, frozenset[int]], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                  dict[str, tuple[frozenset[str], frozenset[str]]], dict[str, int]]
+class NounTable(NamedTuple):
+    """What the prepared table holds, each part as its reader gives it."""
+
+    kinds: dict[str, frozenset[int]]  # read_noun_kinds
+    irregular: dict[str, tuple[str, ...]]
+    place_names: dict[str, tuple[str, ...]]  # read_place_names
+    verb_senses: dict[str, tuple[frozenset[str], frozenset[str]]]  # read_verb_senses
+    verb_files: dict[str, int]  # read_verb_files
 
 
 @functools.lru_cache(maxsize=1)
@@ -227,22 +234,23 @@ def _table() -> NounTable:
                 verb_files[key[1:]] = int(value)
             else:
                 kinds[key] = frozenset(int(v) for v in value.split(",") if v)
-        return kinds, irregular, names, verbs, verb_files
+        return NounTable(kinds, irregular, names, verbs, verb_files)
     except (OSError, UnicodeDecodeError, ValueError):
         folder = wordnet_folder()
         if folder is None:
-            return {}, {}, {}, {}, {}
-        return (*read_noun_kinds(folder), read_place_names(folder), read_verb_senses(folder), read_verb_files(folder))
+            return NounTable({}, {}, {}, {}, {})
+        return NounTable(*read_noun_kinds(folder), read_place_names(folder), read_verb_senses(folder),
+                         read_verb_files(folder))
 
 
 def place_names(word: str) -> tuple[str, ...]:
     """The names of the place a word names or pertains to ("Danish" -> ("denmark", ...)); empty if none."""
-    return _table()[2].get(word.lower().strip(), ())
+    return _table().place_names.get(word.lower().strip(), ())
 
 
 def _verb_senses(phrase: str) -> tuple[frozenset[str], frozenset[str]]:
     """The senses of a verb phrase's verb ("set off"), and of its first word ("set") as well."""
-    verbs = _table()[3]
+    verbs = _table().verb_senses
     words = phrase.lower().split()
     found = [verbs[w] for w in (" ".join(words[:2]), words[0] if words else "") if w in verbs]
     return (frozenset().union(*(senses for senses, _ in found)), frozenset().union(*(near for _, near in found)))
@@ -265,7 +273,7 @@ _TELLING_VERB_FILES = frozenset({31, 32, 39})
 
 def tells_or_perceives(verb: str) -> bool:
     """Whether a verb's commonest sense is one of thinking, telling or perceiving ("count", "report", "see")."""
-    return _table()[4].get(verb.lower()) in _TELLING_VERB_FILES
+    return _table().verb_files.get(verb.lower()) in _TELLING_VERB_FILES
 
 
 # Regular noun endings and what they stand for (morphy(7WN)).
@@ -277,7 +285,7 @@ _SUFFIXES = (("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", 
 def noun_kinds(word: str) -> frozenset[int]:
     """The lexicographer files of every sense of `word` and of the lemmas it may inflect (empty if
     WordNet does not know it). A person and a group of people count as one kind."""
-    kinds, irregular, *_ = _table()
+    kinds, irregular = _table().kinds, _table().irregular
     w = word.lower().replace(" ", "_")
     lemmas = {w, *irregular.get(w, ())}
     lemmas |= {w[: -len(end)] + base for end, base in _SUFFIXES if w.endswith(end) and len(w) > len(end) + 1}
